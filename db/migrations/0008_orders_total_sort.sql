@@ -1,0 +1,1 @@
+CREATE INDEX "orders_total_number_idx" ON "orders" USING btree ("total_usd_minor","number");

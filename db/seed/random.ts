@@ -1,0 +1,25 @@
+/** A small seeded PRNG (mulberry32): demo data is the same on every fresh start. */
+export function seededRandom(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    weighted: <T>(items: ReadonlyArray<readonly [T, number]>): T => {
+      const total = items.reduce((s, [, w]) => s + w, 0);
+      let r = next() * total;
+      for (const [item, weight] of items) {
+        r -= weight;
+        if (r <= 0) return item;
+      }
+      return items[items.length - 1]![0];
+    },
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * Message files beyond the shared `messages/<locale>.json`: one file per area in
+ * `messages/<locale>/<area>.json`, so areas built in parallel never edit the same file.
+ * Each file's top-level keys are namespaces, merged over the shared ones.
+ */
+export const MESSAGE_AREAS = ["orders", "dashboard", "customers", "fulfilment", "payments"] as const satisfies readonly string[];

@@ -1,0 +1,76 @@
+import { can, type Permission } from "./permissions";
+import type { Role } from "./roles";
+
+/** Icon names are resolved to components in the sidebar, so this file stays plain data. */
+export type NavIcon =
+  | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
+  | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors";
+
+export interface NavItem {
+  href: string;
+  labelKey: string;
+  icon: NavIcon;
+  permission: Permission;
+}
+
+export interface NavSection {
+  titleKey: string;
+  items: NavItem[];
+}
+
+const NAVIGATION: NavSection[] = [
+  {
+    titleKey: "nav.section.crm",
+    items: [
+      { href: "/dashboard", labelKey: "nav.dashboard", icon: "dashboard", permission: "dashboard.view" },
+      { href: "/orders", labelKey: "nav.orders", icon: "orders", permission: "orders.view" },
+      { href: "/customers", labelKey: "nav.customers", icon: "customers", permission: "customers.view" },
+      { href: "/mail", labelKey: "nav.mail", icon: "mail", permission: "mail.view" },
+    ],
+  },
+  {
+    titleKey: "nav.section.b2b",
+    items: [
+      { href: "/catalog", labelKey: "nav.catalog", icon: "catalog", permission: "catalog.view" },
+      { href: "/companies", labelKey: "nav.companies", icon: "companies", permission: "companies.view" },
+      { href: "/moderation", labelKey: "nav.moderation", icon: "moderation", permission: "moderation.review" },
+    ],
+  },
+  {
+    titleKey: "nav.section.buyer",
+    items: [{ href: "/b2b", labelKey: "nav.buyerHome", icon: "cart", permission: "buyer.cabinet" }],
+  },
+  {
+    titleKey: "nav.section.supplier",
+    items: [{ href: "/supplier", labelKey: "nav.supplierHome", icon: "products", permission: "supplier.cabinet" }],
+  },
+  {
+    titleKey: "nav.section.admin",
+    items: [
+      { href: "/settings/users", labelKey: "nav.users", icon: "users", permission: "users.manage" },
+      { href: "/settings/shops", labelKey: "nav.shops", icon: "shops", permission: "shops.manage" },
+      { href: "/settings/processors", labelKey: "processors.nav", icon: "processors", permission: "processors.manage" },
+      { href: "/settings/shippers", labelKey: "fulfilment.navShippers", icon: "shippers", permission: "shippers.manage" },
+      { href: "/settings/fx-rates", labelKey: "nav.fxRates", icon: "fx", permission: "fx.manage" },
+      { href: "/settings/emails", labelKey: "nav.emails", icon: "templates", permission: "emails.manage" },
+      { href: "/settings/security", labelKey: "nav.security", icon: "settings", permission: "settings.manage" },
+    ],
+  },
+];
+
+export function navigationFor(role: Role): NavSection[] {
+  return NAVIGATION.map((section) => ({
+    ...section,
+    items: section.items.filter((item) => can(role, item.permission)),
+  })).filter((section) => section.items.length > 0);
+}
+
+/** The permission a page path needs: the longest nav prefix that matches decides. */
+export function permissionForPath(pathname: string): Permission | undefined {
+  let best: NavItem | undefined;
+  for (const item of NAVIGATION.flatMap((s) => s.items)) {
+    const matches = pathname === item.href || pathname.startsWith(`${item.href}/`);
+    if (matches && (!best || item.href.length > best.href.length)) best = item;
+  }
+  return best?.permission;
+}

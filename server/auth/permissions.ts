@@ -1,0 +1,52 @@
+import type { Role } from "./roles";
+
+/**
+ * The one permission map. Procedures, route handlers, pages and the menu all ask it; nothing
+ * else lists roles. Adding an area means adding its permission here first.
+ */
+export const PERMISSIONS = {
+  "dashboard.view": ["admin", "director", "head_manager", "manager"],
+  "orders.view": ["admin", "director", "head_manager", "manager", "call_center"],
+  "orders.manage": ["admin", "director", "head_manager", "manager"],
+  "orders.callCenter": ["call_center"],
+  "orders.export": ["admin", "director", "head_manager", "manager"],
+  "customers.view": ["admin", "director", "head_manager", "manager"],
+  "customers.manage": ["admin", "director", "head_manager", "manager"],
+  "customers.assign": ["admin", "director", "head_manager"],
+  "catalog.view": ["admin", "director", "head_manager", "manager", "content_moderator"],
+  "moderation.review": ["admin", "content_moderator"],
+  "companies.view": ["admin", "director", "head_manager", "manager"],
+  "users.manage": ["admin"],
+  "shops.manage": ["admin"],
+  "fx.manage": ["admin"],
+  "emails.manage": ["admin"],
+  "mail.view": ["admin", "director", "head_manager", "manager"],
+  "settings.manage": ["admin"],
+  "processors.manage": ["admin"],
+  "shippers.manage": ["admin"],
+  "buyer.cabinet": ["buyer"],
+  "supplier.cabinet": ["supplier"],
+  "account.self": ["admin", "director", "head_manager", "manager", "call_center", "content_moderator", "buyer", "supplier"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function rolesWith(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}
+
+/** Where each role lands after login. */
+export const HOME_BY_ROLE: Record<Role, string> = {
+  admin: "/dashboard",
+  director: "/dashboard",
+  head_manager: "/dashboard",
+  manager: "/dashboard",
+  call_center: "/orders",
+  content_moderator: "/moderation",
+  buyer: "/b2b",
+  supplier: "/supplier",
+};

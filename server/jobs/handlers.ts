@@ -1,0 +1,21 @@
+import { paymentLinkEmailHandler, PAYMENT_LINK_EMAIL_TOPIC } from "../domain/email/send-payment-link-email";
+import { statusEmailHandler } from "../domain/email/send-status-email";
+import { shipmentDispatchHandler } from "../domain/fulfilment/dispatch-job";
+import { SHIPMENT_DISPATCH_TOPIC } from "../domain/fulfilment/request-dispatch";
+import { paymentChargeHandler, PAYMENT_CHARGE_TOPIC } from "../domain/payments/charge-job";
+import type { AppEnv } from "../env";
+import { transportFromEnv } from "../integrations/mail/transport";
+import { dashboardRefreshHandler } from "./dashboard-refresh";
+import type { JobHandlers } from "./worker";
+
+/** Every outbox topic and who handles it. Payments and fulfilment add theirs here. */
+export function jobHandlers(env: AppEnv): JobHandlers {
+  const transport = transportFromEnv({ smtpUrl: env.smtpUrl, resendApiKey: env.resendApiKey });
+  return {
+    "email.order_status": statusEmailHandler({ transport, from: env.mailFrom }),
+    [PAYMENT_LINK_EMAIL_TOPIC]: paymentLinkEmailHandler({ transport, from: env.mailFrom }),
+    "dashboard.refresh": dashboardRefreshHandler,
+    [PAYMENT_CHARGE_TOPIC]: paymentChargeHandler({ encryptionKey: env.encryptionKey }),
+    [SHIPMENT_DISPATCH_TOPIC]: shipmentDispatchHandler({ encryptionKey: env.encryptionKey, mail: transport, mailFrom: env.mailFrom }),
+  };
+}

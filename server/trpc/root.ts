@@ -1,0 +1,29 @@
+import { accountRouter } from "./routers/account";
+import { settingsRouter } from "./routers/settings";
+import { usersRouter } from "./routers/users";
+import { shopsRouter } from "./routers/shops";
+import { fxRatesRouter } from "./routers/fx-rates";
+import { ordersRouter } from "./routers/orders";
+import { emailsRouter } from "./routers/emails";
+import { dashboardRouter } from "./routers/dashboard";
+import { paymentsRouter } from "./routers/payments";
+import { customersRouter } from "./routers/customers";
+import { fulfilmentRouter } from "./routers/fulfilment";
+import { createCallerFactory, createTRPCRouter } from "./init";
+
+export const appRouter = createTRPCRouter({
+  account: accountRouter,
+  users: usersRouter,
+  settings: settingsRouter,
+  shops: shopsRouter,
+  fxRates: fxRatesRouter,
+  orders: ordersRouter,
+  emails: emailsRouter,
+  dashboard: dashboardRouter,
+  payments: paymentsRouter,
+  customers: customersRouter,
+  fulfilment: fulfilmentRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,2 @@
+// In tests the "server-only" guard has nothing to guard: there is no client bundle.
+export {};
