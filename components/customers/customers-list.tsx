@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
+import { useAnsweredUrl } from "@/components/hooks/use-answered-url";
 import { useTRPC } from "@/components/providers/trpc";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -128,6 +129,7 @@ export function CustomersList({ canAssign, showManager, allowNoManager }: { canA
     pageSize: state.pageSize,
   };
   const list = useQuery({ ...trpc.customers.list.queryOptions(input), placeholderData: keepPreviousData });
+  const answeredUrl = useAnsweredUrl(list);
   const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
   const pageIds = rows.map((r) => r.id);
   const selectedOnPage = pageIds.filter((id) => selected.has(id));
@@ -238,7 +240,7 @@ export function CustomersList({ canAssign, showManager, allowNoManager }: { canA
         )}
 
         <div className="overflow-x-auto rounded-md border">
-          <Table data-testid="customers-table">
+          <Table data-testid="customers-table" aria-busy={list.isFetching} data-answers={answeredUrl}>
             <TableHeader>
               <TableRow>
                 <TableHead className="w-10">

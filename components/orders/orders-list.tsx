@@ -8,6 +8,7 @@ import { useCallback, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { formErrorOf } from "@/components/forms/trpc-error";
 import { EmptyState } from "@/components/layout/empty-state";
+import { useAnsweredUrl } from "@/components/hooks/use-answered-url";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -98,6 +99,7 @@ export function OrdersList({ operator, canManage, canExport }: { operator: boole
   );
 
   const list = useQuery({ ...trpc.orders.list.queryOptions(listQueryOf(state, operator)), placeholderData: keepPreviousData });
+  const answeredUrl = useAnsweredUrl(list);
   const filters = filtersOf(state);
   const statusCounts = useQuery({ ...trpc.orders.statusCounts.queryOptions(filters), enabled: !operator, placeholderData: keepPreviousData });
   const queueCounts = useQuery({ ...trpc.orders.callCenterCounts.queryOptions(filters), enabled: operator, placeholderData: keepPreviousData });
@@ -165,7 +167,7 @@ export function OrdersList({ operator, canManage, canExport }: { operator: boole
         )}
         {canManage && selected.length > 0 && <BulkActions selected={selected} numberOf={numberOf} onDone={() => setSelected([])} />}
         <div className="overflow-x-auto rounded-md border">
-          <Table data-testid="orders-table">
+          <Table data-testid="orders-table" aria-busy={list.isFetching} data-answers={answeredUrl}>
             <TableHeader className="bg-muted/50">
               <TableRow>
                 {canManage && (

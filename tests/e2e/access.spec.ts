@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { logInAs, SCREENSHOT_DIR } from "./helpers";
+import { logInAs, snap } from "./helpers";
 
 test("an anonymous visitor is sent to the login page", async ({ page }) => {
   await page.goto("/settings/users");
@@ -29,7 +29,7 @@ for (const { role, path } of refusals) {
 test("the 403 page", async ({ page }) => {
   await logInAs(page, "buyer");
   await page.goto("/settings/users");
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/forbidden.png` });
+  await snap(page, "forbidden");
   await page.getByRole("link", { name: /home|главную/i }).click();
   await expect(page).toHaveURL(/\/b2b$/);
 });

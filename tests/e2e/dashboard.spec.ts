@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { logInAs, SCREENSHOT_DIR } from "./helpers";
+import { logInAs, snap } from "./helpers";
 
 function utcDay(offsetDays = 0): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -28,7 +28,7 @@ test("a manager sees his own clients' figures and switches the range, which stay
   expect(await kpiNumber(page, "orders")).toBeGreaterThan(0);
   expect(await kpiNumber(page, "approved-orders")).toBeLessThanOrEqual(await kpiNumber(page, "orders"));
   await expect(page.getByTestId("widget-revenue").locator(".recharts-surface").first()).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-manager.png`, fullPage: true });
+  await snap(page, "dashboard-manager", { fullPage: true });
 
   await page.getByTestId("range-7d").click();
   await expect(page).toHaveURL(/\/dashboard\?range=7d$/);
@@ -77,18 +77,18 @@ test("an admin sees every shop, in light and dark mode, and an empty range says 
   await expect(page.getByTestId("device-row").first()).toBeVisible();
   expect(await page.getByTestId("device-row").count()).toBeGreaterThanOrEqual(3);
   await expect(page.getByTestId("widget-monthly").locator(".recharts-bar-rectangle")).not.toHaveCount(0);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-admin-light.png`, fullPage: true });
+  await snap(page, "dashboard-admin-light", { fullPage: true });
 
   await page.getByTestId("theme-toggle").click();
   await expect(page.locator("html")).toHaveClass(/dark/);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-admin-dark.png`, fullPage: true });
+  await snap(page, "dashboard-admin-dark", { fullPage: true });
   await page.getByTestId("theme-toggle").click();
   await expect(page.locator("html")).not.toHaveClass(/dark/);
 
   await page.goto("/dashboard?range=custom&from=2020-01-01&to=2020-01-31");
   await expect(page.getByTestId("dashboard-empty")).toBeVisible();
   await expect(page.getByTestId("kpi-orders-value")).toHaveText("0");
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-empty.png`, fullPage: true });
+  await snap(page, "dashboard-empty", { fullPage: true });
 });
 
 for (const role of ["call_center", "content_moderator", "supplier"] as const) {

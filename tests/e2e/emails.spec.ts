@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_SHOP_KEY } from "../../playwright.config";
-import { logInAs, SCREENSHOT_DIR } from "./helpers";
+import { logInAs, snap } from "./helpers";
 
 test("an admin edits the Approved e-mail, previews it, approves an order and finds the new text in the mailbox", async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -28,7 +28,7 @@ test("an admin edits the Approved e-mail, previews it, approves an order and fin
   await page.locator("#email-body").fill("Dear {{first_name}}, your payment for {{shop_order_id}} is in. We are packing your parcel.");
   await expect(page.getByTestId("email-preview-subject")).toHaveText(/^Paid: .+, thank you .+$/);
   await expect(page.frameLocator("[data-testid=email-preview]").locator("p", { hasText: /your payment for .* is in/ })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/email-templates.png` });
+  await snap(page, "email-templates");
   await page.getByTestId("email-save").click();
   await expect(page.getByText(/template saved/i)).toBeVisible();
 
@@ -40,8 +40,8 @@ test("an admin edits the Approved e-mail, previews it, approves an order and fin
   const row = page.getByTestId("mail-row").filter({ hasText: `Paid: ${shopOrderId}, thank you Eve` });
   await expect(row).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("mail-row").filter({ hasText: shopOrderId })).toHaveCount(2); // Pending and Approved
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/mail-log.png`, fullPage: true });
+  await snap(page, "mail-log", { fullPage: true });
   await row.click();
   await expect(page.frameLocator("[data-testid=mail-body]").locator("p", { hasText: `Dear Eve, your payment for ${shopOrderId} is in.` })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/mail-message.png` });
+  await snap(page, "mail-message");
 });

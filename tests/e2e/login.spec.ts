@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoUser, logIn, logInAs, SCREENSHOT_DIR } from "./helpers";
+import { demoUser, logIn, logInAs, snap } from "./helpers";
 
 const SESSION_COOKIE = "next-auth.session-token";
 
@@ -7,7 +7,7 @@ test("the login page has no sign-up, social login or forgotten-password link", a
   await page.goto("/login");
   await expect(page.getByRole("heading", { name: /welcome back/i })).toBeVisible();
   await expect(page.getByText(/sign up|forgot|facebook|google|twitter/i)).toHaveCount(0);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/login.png` });
+  await snap(page, "login");
 });
 
 test("without remember me the session cookie ends with the browser", async ({ page, context }) => {
@@ -31,7 +31,7 @@ test("a wrong password and an unknown user get the same clear message", async ({
   await expect(page.getByTestId("login-error")).toHaveText(/wrong login or password/i);
   await logIn(page, "nobody-here", "whatever-pass");
   await expect(page.getByTestId("login-error")).toHaveText(/wrong login or password/i);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/login-error.png` });
+  await snap(page, "login-error");
 });
 
 test("buyers log in by phone", async ({ page }) => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { E2E_SHOP_KEY } from "../../playwright.config";
-import { logInAs, SCREENSHOT_DIR } from "./helpers";
+import { lettersOf, listSettled, logInAs, snap } from "./helpers";
 
 async function submitOrder(page: Page, shopOrderId: string, email: string, last = "Queue") {
   const response = await page.request.post("/api/orders", {
@@ -35,15 +35,16 @@ async function theme(page: Page, mode: "light" | "dark") {
 test("a manager searches, filters, pages, exports and changes statuses in bulk", async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   const stamp = Date.now();
-  const first = await submitOrder(page, `E2E-BULK-A-${stamp}`, `bulk.a.${stamp}@example.com`, "Bulkington");
-  const second = await submitOrder(page, `E2E-BULK-B-${stamp}`, `bulk.b.${stamp}@example.com`, "Bulkington");
+  const lastName = `Bulk${lettersOf(stamp)}`;
+  const first = await submitOrder(page, `E2E-BULK-A-${stamp}`, `bulk.a.${stamp}@example.com`, lastName);
+  const second = await submitOrder(page, `E2E-BULK-B-${stamp}`, `bulk.b.${stamp}@example.com`, lastName);
   await logInAs(page, "admin");
   await page.goto("/orders");
   await expect(page.getByTestId("order-row").first()).toBeVisible();
   await expect(page.getByTestId("order-row")).toHaveCount(25);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/orders-light.png`, fullPage: true });
+  await snap(page, "orders-light", { fullPage: true });
   await theme(page, "dark");
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/orders-dark.png`, fullPage: true });
+  await snap(page, "orders-dark", { fullPage: true });
   await theme(page, "light");
 
   // Paging forward and back returns the same first page.
@@ -57,6 +58,7 @@ test("a manager searches, filters, pages, exports and changes statuses in bulk",
   // Status tab: the URL carries it and every row has that status.
   await page.getByTestId("tab-declined").click();
   await expect(page).toHaveURL(/status=declined/);
+  await listSettled(page, "orders-table");
   await expect(page.getByTestId("order-row").first().getByTestId("order-status")).toHaveText(/declined/i);
 
   // Managers filter by the call-center status, and see it as a column.
@@ -65,6 +67,7 @@ test("a manager searches, filters, pages, exports and changes statuses in bulk",
   await page.getByTestId("orders-cc").click();
   await page.getByRole("option", { name: "Failed" }).click();
   await expect(page).toHaveURL(/cc=failed/);
+  await listSettled(page, "orders-table");
   await expect(page.getByTestId("order-row").first()).toBeVisible();
   const ccBadges = await page.getByTestId("order-row").getByTestId("cc-status").allTextContents();
   expect(ccBadges.length).toBeGreaterThan(0);
@@ -74,12 +77,13 @@ test("a manager searches, filters, pages, exports and changes statuses in bulk",
 
   // Search by name and filter by country: exactly our two orders.
   await page.getByTestId("tab-all").click();
-  await page.getByTestId("orders-search").fill("bulkington");
-  await expect(page).toHaveURL(/q=bulkington/);
+  await page.getByTestId("orders-search").fill(lastName.toLowerCase());
+  await expect(page).toHaveURL(new RegExp(`q=${lastName.toLowerCase()}`));
   await page.getByTestId("orders-country").fill("gb");
   await expect(page).toHaveURL(/country=GB/);
+  await listSettled(page, "orders-table");
   await expect(page.getByTestId("order-row")).toHaveCount(2);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/orders-filtered.png`, fullPage: true });
+  await snap(page, "orders-filtered", { fullPage: true });
 
   // Export of the filtered list, parsed back.
   const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
@@ -94,7 +98,7 @@ test("a manager searches, filters, pages, exports and changes statuses in bulk",
   // Bulk: approve both, then "send to shipper" both; the summary says what happened.
   await page.getByTestId("select-all").click();
   await expect(page.getByTestId("bulk-bar")).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/orders-bulk-bar.png` });
+  await snap(page, "orders-bulk-bar");
   await page.getByTestId("bulk-approved").click();
   await page.getByTestId("bulk-confirm").click();
   await expect(page.getByTestId("bulk-succeeded")).toHaveText(/2 orders changed/);
@@ -107,7 +111,7 @@ test("a manager searches, filters, pages, exports and changes statuses in bulk",
   await page.getByTestId("bulk-confirm").click();
   await expect(page.getByTestId("bulk-refused")).toHaveText(/2 orders refused/);
   await expect(page.getByTestId("bulk-result")).toContainText(/cannot go from approved to declined/);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/orders-bulk-result.png` });
+  await snap(page, "orders-bulk-result");
   await page.getByTestId("bulk-result").getByRole("button", { name: /close/i }).first().click();
 
   await page.getByTestId("select-all").click();
@@ -150,9 +154,9 @@ test("Order Details shows items, totals, addresses, payment, timeline and log, a
   await expect(page.getByTestId("customer-orders-count")).toHaveText(/1 order/);
   await expect(page.getByTestId("status-approved")).toBeEnabled();
   await expect(page.getByTestId("status-refunded")).toBeDisabled();
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/order-details-light.png`, fullPage: true });
+  await snap(page, "order-details-light", { fullPage: true });
   await theme(page, "dark");
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/order-details-dark.png`, fullPage: true });
+  await snap(page, "order-details-dark", { fullPage: true });
   await theme(page, "light");
 
   // Manual payment runs the cascade again; every attempt (or why none ran) lands in the log.
@@ -172,7 +176,8 @@ test("Order Details shows items, totals, addresses, payment, timeline and log, a
 
 test("the call-center operator works its queue and cannot reach anything else", async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
-  const id = await submitOrder(page, `E2E-CC-${Date.now()}`, `cc.${Date.now()}@example.com`, "Callme");
+  const callName = `Callme${lettersOf(Date.now())}`;
+  const id = await submitOrder(page, `E2E-CC-${Date.now()}`, `cc.${Date.now()}@example.com`, callName);
   const notInCenter = await submitOrder(page, `E2E-NOCC-${Date.now()}`, `nocc.${Date.now()}@example.com`, "Elsewhere");
   await logInAs(page, "admin");
   const moved = await page.request.post("/api/trpc/orders.changeStatus", { data: { json: { orderId: id, status: "call_center" } } });
@@ -186,12 +191,14 @@ test("the call-center operator works its queue and cannot reach anything else", 
   await expect(page.getByTestId("order-row").getByTestId("order-status")).toHaveCount(0);
   await expect(page.getByTestId("select-all")).toHaveCount(0);
   await expect(page.getByTestId("export-csv")).toHaveCount(0);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/call-center-queue-light.png`, fullPage: true });
+  await snap(page, "call-center-queue-light", { fullPage: true });
   await theme(page, "dark");
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/call-center-queue-dark.png`, fullPage: true });
+  await snap(page, "call-center-queue-dark", { fullPage: true });
   await theme(page, "light");
 
-  await page.getByTestId("orders-search").fill("callme");
+  await page.getByTestId("orders-search").fill(callName.toLowerCase());
+  await expect(page).toHaveURL(new RegExp(`q=${callName.toLowerCase()}`));
+  await listSettled(page, "orders-table");
   await expect(page.getByTestId("order-row")).toHaveCount(1);
   await page.getByTestId("order-link").click();
   await expect(page.getByTestId("order-heading")).toContainText(/call center/i);
@@ -203,7 +210,7 @@ test("the call-center operator works its queue and cannot reach anything else", 
   await page.getByTestId("cc-save").click();
   await expect(page.getByTestId("call-center-card").getByTestId("cc-status")).toHaveText("Awaiting response");
   await expect(page.getByTestId("order-log")).toContainText("Left a voicemail");
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/call-center-order.png`, fullPage: true });
+  await snap(page, "call-center-order", { fullPage: true });
 
   expect((await page.goto(`/orders/${notInCenter}`))?.status()).toBe(404);
   const hidden = await page.request.get(`/api/trpc/orders.details?input=${encodeURIComponent(JSON.stringify({ json: { orderId: notInCenter } }))}`);
@@ -229,9 +236,10 @@ async function bulk(page: Page, action: string, expected: RegExp) {
 test("every bulk action and the remaining filters work on a searched pair of orders", async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   const stamp = Date.now();
+  const run = lettersOf(stamp);
   const pair = async (tag: string) => {
-    await submitOrder(page, `E2E-${tag}-1-${stamp}`, `${tag.toLowerCase()}1.${stamp}@example.com`, `Pair${tag}`);
-    await submitOrder(page, `E2E-${tag}-2-${stamp}`, `${tag.toLowerCase()}2.${stamp}@example.com`, `Pair${tag}`);
+    await submitOrder(page, `E2E-${tag}-1-${stamp}`, `${tag.toLowerCase()}1.${stamp}@example.com`, `Pair${tag}${run}`);
+    await submitOrder(page, `E2E-${tag}-2-${stamp}`, `${tag.toLowerCase()}2.${stamp}@example.com`, `Pair${tag}${run}`);
   };
   await pair("Unpaid");
   await pair("Paid");
@@ -240,7 +248,7 @@ test("every bulk action and the remaining filters work on a searched pair of ord
   const today = new Date().toISOString().slice(0, 10);
 
   // Date range, shop, payment method and sort, from the URL the filters write.
-  await page.goto(`/orders?q=pairunpaid&from=${today}&to=${today}&pm=credit_card&sort=total&dir=asc`);
+  await page.goto(`/orders?q=pairunpaid${run}&from=${today}&to=${today}&pm=credit_card&sort=total&dir=asc`);
   await expect(page.getByTestId("order-row")).toHaveCount(2);
   await page.getByTestId("orders-shop").click();
   await page.getByRole("option", { name: "VitaStore" }).click();
@@ -256,7 +264,7 @@ test("every bulk action and the remaining filters work on a searched pair of ord
   await page.getByRole("option").nth(1).click();
   await expect(page).toHaveURL(/processor=/);
   await expect(page.getByTestId("orders-empty")).toBeVisible(); // unpaid orders have no processor yet
-  await page.goto(`/orders?q=pairunpaid&from=${today}&to=${today}`);
+  await page.goto(`/orders?q=pairunpaid${run}&from=${today}&to=${today}`);
   await expect(page.getByTestId("order-row")).toHaveCount(2);
 
   // Unpaid: decline → pending → close.
@@ -266,7 +274,7 @@ test("every bulk action and the remaining filters work on a searched pair of ord
   await expect(page.getByTestId("order-row").getByTestId("order-status").first()).toHaveText(/closed/i);
 
   // Paid: approve → send to shipper (Packed) → refund.
-  await page.goto(`/orders?q=pairpaid`);
+  await page.goto(`/orders?q=pairpaid${run}`);
   await expect(page.getByTestId("order-row")).toHaveCount(2);
   await bulk(page, "approved", /2 orders changed/);
   await bulk(page, "packed", /2 orders sent to the shipper/);
@@ -279,7 +287,7 @@ test("every bulk action and the remaining filters work on a searched pair of ord
   await expect(page.getByTestId("order-row").getByTestId("order-status").first()).toHaveText(/refunded/i);
 
   // Disputed: approve → chargeback; then on Order Details the money buttons are off.
-  await page.goto(`/orders?q=pairdisputed`);
+  await page.goto(`/orders?q=pairdisputed${run}`);
   await expect(page.getByTestId("order-row")).toHaveCount(2);
   await bulk(page, "approved", /2 orders changed/);
   await bulk(page, "chargeback", /2 orders changed/);

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_SHOP_KEY } from "../../playwright.config";
-import { logInAs, SCREENSHOT_DIR } from "./helpers";
+import { lettersOf, logInAs, snap } from "./helpers";
+
+const run = lettersOf(Date.now()); // per run: a retry must not meet the first try's processor
 
 async function submitUsdCardOrder(page: Page, shopOrderId: string, pan: string) {
   const response = await page.request.post("/api/orders", {
@@ -26,29 +28,29 @@ test("an admin creates a processor (secret shown once), sees it in the table and
   await page.getByTestId("nav-settings-processors").click();
   await expect(page.getByTestId("page-title")).toHaveText(/payment processors/i);
   await expect(page.getByTestId("processor-row").filter({ hasText: "CardPay" })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/processors.png`, fullPage: true });
+  await snap(page, "processors", { fullPage: true });
 
   await page.getByTestId("add-processor").click();
   await page.getByTestId("processor-form-submit").click();
   await expect(page.getByTestId("error-processor-name")).toHaveText(/enter a name/i);
-  await page.locator("#processor-name").fill("E2E Gateway");
-  await page.locator("#processor-code").fill("e2e-gateway");
+  await page.locator("#processor-name").fill(`E2E Gateway ${run}`);
+  await page.locator("#processor-code").fill(`e2e-gateway-${run}`);
   await page.locator("#processor-currencies").fill("eur, usd");
   await page.locator("#processor-dailyCap").fill("2500");
   await page.locator("#processor-feePercent").fill("2.5");
   await page.locator("#processor-baseUrl").fill("http://127.0.0.1:9");
   await page.locator("#processor-apiKey").fill("sk_e2e_typed_key");
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/processor-form.png` });
+  await snap(page, "processor-form");
   await page.getByTestId("processor-form-submit").click();
 
   const secret = page.getByTestId("processor-secret-webhook_secret");
   await expect(secret).toContainText(/whsec_/);
   const value = (await secret.textContent())?.trim() ?? "";
-  await expect(page.getByTestId("processor-secret-callback")).toContainText("/api/callbacks/e2e-gateway");
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/processor-secret-once.png` });
+  await expect(page.getByTestId("processor-secret-callback")).toContainText(`/api/callbacks/e2e-gateway-${run}`);
+  await snap(page, "processor-secret-once");
   await page.getByTestId("processor-secret-done").click();
 
-  const row = page.getByTestId("processor-row").filter({ hasText: "E2E Gateway" });
+  const row = page.getByTestId("processor-row").filter({ hasText: `E2E Gateway ${run}` });
   await expect(row).toContainText("EUR, USD");
   await expect(row).toContainText("2.50 %");
   await expect(row).toContainText("$2,500");
@@ -65,7 +67,7 @@ test("an admin creates a processor (secret shown once), sees it in the table and
   await expect(page.locator("#processor-apiKey")).toHaveValue("");
   await expect(page.getByText(/a value is stored/i).first()).toBeVisible();
   await page.getByRole("button", { name: /cancel/i }).click();
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/processors-after.png`, fullPage: true });
+  await snap(page, "processors-after", { fullPage: true });
 });
 
 test("non-admins neither see nor open the processors page", async ({ page }) => {
@@ -93,7 +95,7 @@ test("with the demo sandbox running, USD test-card orders are charged for real: 
     await expect(page.getByTestId("order-heading")).toContainText(/approved/i, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId("order-log")).toContainText("Sandbox Card A: approved");
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/sandbox-order-approved.png`, fullPage: true });
+  await snap(page, "sandbox-order-approved", { fullPage: true });
 
   await page.goto(`/orders/${cascaded}`);
   await expect(async () => {
@@ -105,5 +107,5 @@ test("with the demo sandbox running, USD test-card orders are charged for real: 
 
   await page.goto("/settings/processors");
   await expect(page.getByTestId("processor-row").filter({ hasText: "sandbox-a" }).getByTestId("processor-volume")).toContainText(/Today: \$[1-9]/);
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/processors-volume.png`, fullPage: true });
+  await snap(page, "processors-volume", { fullPage: true });
 });

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { HOME_BY_ROLE } from "../../server/auth/permissions";
 import { navigationFor } from "../../server/auth/navigation";
 import { ROLES } from "../../server/auth/roles";
-import { logInAs, SCREENSHOT_DIR } from "./helpers";
+import { logInAs, snap } from "./helpers";
 
 test.describe("each role lands on its own home with its own menu", () => {
   for (const role of ROLES) {
@@ -18,7 +18,7 @@ test.describe("each role lands on its own home with its own menu", () => {
       const hrefs = await links.evaluateAll((els) => els.map((el) => el.getAttribute("href")));
       expect(hrefs).toEqual(expected);
 
-      await page.screenshot({ path: `${SCREENSHOT_DIR}/home-${role}.png`, fullPage: true });
+      await snap(page, `home-${role}`, { fullPage: true });
     });
   }
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { logInAs, SCREENSHOT_DIR } from "./helpers";
+import { logInAs, snap } from "./helpers";
 
 test("the language switch turns the interface Russian and back", async ({ page }) => {
   await logInAs(page, "manager");
@@ -23,7 +23,7 @@ test("dark mode and a collapsible sidebar", async ({ page }) => {
   await expect(page.locator("html")).toHaveClass(/dark/);
   await page.getByTestId("collapse-sidebar").click();
   await expect(page.getByTestId("sidebar")).toHaveCSS("width", "70px");
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/dark-collapsed.png` });
+  await snap(page, "dark-collapsed");
   await page.getByTestId("collapse-sidebar").click();
   await page.getByTestId("theme-toggle").click();
   await expect(page.locator("html")).not.toHaveClass(/dark/);
@@ -36,7 +36,7 @@ test("on a phone the menu is a drawer", async ({ page }) => {
   await page.getByRole("button", { name: /open menu/i }).click();
   const drawer = page.getByTestId("mobile-sidebar");
   await expect(drawer).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/phone-menu.png` });
+  await snap(page, "phone-menu");
   await drawer.getByRole("link", { name: "Orders" }).click();
   await expect(page).toHaveURL(/\/orders$/);
   await expect(drawer).toBeHidden();
