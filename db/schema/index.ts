@@ -6,3 +6,7 @@ export * from "./mail";
 export * from "./dashboard";
 export * from "./payments";
 export * from "./fulfilment";
+export * from "./b2b-reference";
+export * from "./companies";
+export * from "./catalog";
+export * from "./pricing";
