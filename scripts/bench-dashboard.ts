@@ -96,12 +96,12 @@ async function generateOrders(sql: postgres.Sql, first: number, last: number): P
     await tx.unsafe(`set local session_replication_role = replica`);
     await tx.unsafe(`
       create temporary table bench_customer_ids on commit drop as
-      select row_number() over (order by email) as n, id from customers where email like 'bench%@example.com'`);
+      select row_number() over (order by email) as n, id, manager_id from customers where email like 'bench%@example.com'`);
     await tx.unsafe(`create index on bench_customer_ids (n)`);
     await tx.unsafe(`
       insert into orders (id, shop_id, shop_order_id, customer_id, status, currency, subtotal_minor, total_minor, usd_per_unit, total_usd_minor,
         payment_method, processor_id, customer_first_name, customer_last_name, customer_email, customer_phone, billing_address, shipping_address,
-        country, device_type, request_hash, paid_at, created_at, updated_at)
+        country, device_type, request_hash, paid_at, created_at, updated_at, manager_id)
       select 'ord_b' || g, s.id, 'B' || g, c.id, st.status, 'USD', amount, amount, '1', amount,
         'credit_card', p.id,
         (array['James','Mary','Olga','Liam','Emma','Noah','Sofia','Lucas','Anna','David','Chloe','Ivan'])[1 + ((g - 1) / ${ORDERS_PER_CUSTOMER}) % 12],
@@ -110,7 +110,7 @@ async function generateOrders(sql: postgres.Sql, first: number, last: number): P
         (array['US','US','US','GB','DE','FR','CA','AU','IT','ES','NL','SE','PL','BR','JP'])[1 + (g * 7) % 15],
         (array['desktop','mobile','mobile','tablet','desktop','mobile'])[1 + (g * 11) % 6],
         'bench', case when st.status in ('approved','packed','shipped','reshipped','delivered','refunded','chargeback') then at + interval '1 hour' end,
-        at, at
+        at, at, c.manager_id -- triggers are off in replica mode: copy the customer's manager here
       from generate_series(${first}::bigint, ${last}::bigint) g
       cross join lateral (select 1000 + (g * 7919) % 20000 as amount,
                                  now() - interval '365 days' + ((g - ${first} + 1)::float8 / ${last - first + 1}) * interval '365 days' - ((g * 104729) % 3600) * interval '1 second' as at,

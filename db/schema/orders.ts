@@ -146,6 +146,12 @@ export const orders = pgTable(
     device: jsonb().$type<DeviceMetrics>(),
     deviceType: text(),
     customerBlocked: boolean().notNull().default(false),
+    /**
+     * The customer's manager, copied onto the order so a manager's (or a head's team's) scope is an
+     * index range, not a join over every customer. Kept equal to customers.manager_id by triggers
+     * (migration 0010): set on insert, rewritten when a customer is reassigned.
+     */
+    managerId: uuid(),
     /** sha256 of the order's content, to tell a retry from a conflicting duplicate. */
     requestHash: text().notNull(),
     paidAt: timestamp({ withTimezone: true }),
@@ -159,6 +165,8 @@ export const orders = pgTable(
     uniqueIndex("orders_shop_order_key").on(t.shopId, t.shopOrderId),
     uniqueIndex("orders_number_key").on(t.number),
     index("orders_customer_idx").on(t.customerId, t.createdAt),
+    index("orders_manager_created_idx").on(t.managerId, t.createdAt, t.number),
+    index("orders_manager_status_created_idx").on(t.managerId, t.status, t.createdAt, t.number),
     index("orders_call_center_idx").on(t.callCenterStatus).where(sql`${t.callCenterStatus} is not null`),
     // Keyset pagination of the orders list: (sort value, number) per status tab and overall.
     index("orders_status_created_number_idx").on(t.status, t.createdAt, t.number),

@@ -426,6 +426,23 @@ describe("scope", () => {
     expect(await everything(w.admin)).toHaveLength(N);
   });
 
+  it("reassigning a customer moves all their orders, old and new, into the new manager's scope (orders.manager_id follows)", async () => {
+    const order = specs.find((s) => s.shopKey === "A")!;
+    const [row] = await t.db.select({ customerId: orders.customerId, managerId: orders.managerId }).from(orders).where(eq(orders.id, order.id));
+    expect(row!.managerId).toBe(w.managerA.id);
+    const theirs = (await t.db.select({ id: orders.id }).from(orders).where(eq(orders.customerId, row!.customerId))).map((o) => o.id).sort();
+    await t.db.execute(sql`update customers set manager_id = ${w.managerB.id} where id = ${row!.customerId}`);
+    try {
+      const ofB = await everything(w.managerB);
+      const ofA = await everything(w.managerA);
+      expect(theirs.every((id) => ofB.includes(id) && !ofA.includes(id))).toBe(true);
+      expect(ofB).toEqual(sorted(await idsWhere(t.db, scopeSql(w.managerB))));
+    } finally {
+      await t.db.execute(sql`update customers set manager_id = ${w.managerA.id} where id = ${row!.customerId}`);
+    }
+    expect(await everything(w.managerA)).toEqual(idsOf((s) => s.shopKey === "A"));
+  });
+
   it("details of an order outside the scope are NOT_FOUND", async () => {
     const ofB = specs.find((s) => s.shopKey === "B")!.id;
     const ofC = specs.find((s) => s.shopKey === "C")!.id;
