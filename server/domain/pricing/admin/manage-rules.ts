@@ -98,7 +98,7 @@ export async function listDiscountRules(db: Db, input: ListDiscountRulesInput) {
     .orderBy(desc(discountRules.isActive), asc(discountRules.priority), desc(discountRules.createdAt))
     .limit(input.limit);
   return rows.map(({ rule, ...names }) => {
-    const scope = rule.contractId ? "contract" : rule.companyId ? "company" : rule.holdingId ? "holding" : rule.regionId ? "region" : "all";
+    const scope: "contract" | "company" | "holding" | "region" | "all" = rule.contractId ? "contract" : rule.companyId ? "company" : rule.holdingId ? "holding" : rule.regionId ? "region" : "all";
     const scopeName =
       scope === "contract" ? `№${names.contractNumber ?? "?"} · ${names.contractCompanyName ?? ""}` : scope === "company" ? names.companyName : scope === "holding" ? names.holdingName : scope === "region" ? names.regionName : null;
     return {
