@@ -36,6 +36,25 @@ export function mul(a: Fraction, b: Fraction): Fraction {
   return { n: a.n * b.n, d: a.d * b.d };
 }
 
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y) [x, y] = [y, x % y];
+  return x;
+}
+
+/** Lowest terms: keeps long chains (a cart total over 1,000 lines) from growing huge denominators. */
+export function reduce(value: Fraction): Fraction {
+  const divisor = gcd(value.n, value.d);
+  return divisor > 1n ? { n: value.n / divisor, d: value.d / divisor } : value;
+}
+
+/** Sum; same denominators (the usual case: whole minor units) are added without any multiplication. */
+export function add(a: Fraction, b: Fraction): Fraction {
+  if (a.d === b.d) return { n: a.n + b.n, d: a.d };
+  return reduce({ n: a.n * b.d + b.n * a.d, d: a.d * b.d });
+}
+
 export function div(a: Fraction, b: Fraction): Fraction {
   if (b.n === 0n) throw new Error("Division by zero");
   const sign = b.n < 0n ? -1n : 1n;

@@ -1,6 +1,6 @@
 import { currencyExponent } from "../money/money";
 import type { DiscountRuleInfo, MassRuleInfo, PriceTierInfo, PriceTypeInfo, PricingContext, ProductFacts } from "./context-types";
-import { compare, div, fraction, mul, ONE, parseDecimal, percentFactor, roundHalfUp, toDecimalString, type Fraction } from "./decimal";
+import { add, compare, div, fraction, mul, ONE, parseDecimal, percentFactor, reduce, roundHalfUp, toDecimalString, type Fraction } from "./decimal";
 import type { PricedLine, PriceRequestLine, PriceResult, PriceStep } from "./types";
 
 /**
@@ -20,9 +20,27 @@ export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], fa
   const currency = displayCurrency.toUpperCase();
   const types = new Map(ctx.priceTypes.filter((t) => t.isActive).map((t) => [t.id, t]));
   const base = chooseBaseType(ctx, types);
-  const discounts = indexDiscounts(ctx);
-  const massRules = ctx.massRules.filter((rule) => rule.isActive && validOn(rule, ctx.day) && (!rule.regionId || rule.regionId === ctx.region?.id));
+  const discounts = indexDiscounts(ctx, discountParams);
+  // Parsed once per call, not once per line.
+  const massRules = ctx.massRules
+    .filter((rule) => rule.isActive && validOn(rule, ctx.day) && (!rule.regionId || rule.regionId === ctx.region?.id))
+    .map((rule) => ({ rule, line: rule.line ? normalizeLine(rule.line) : null, factor: percentFactor(parseDecimal(rule.adjustPercent)), params: massParams(rule) }));
   const tier = base && ctx.personal ? chooseTier(ctx, types, base.type, lines, facts) : null;
+  // Shared, never-mutated params objects and per-call caches: a 1,000-line cart allocates little.
+  const baseStepParams = base ? { type: base.type.name, typeCode: base.type.code, ...base.params } : {};
+  const tierReachedParams = tier?.reached ? tierParams(tier.reached) : null;
+  const tierNextParams = tier?.next ? tierParams(tier.next) : null;
+  const rates = new Map<string, ReturnType<typeof exchangeFactor>>();
+  const rateFor = (from: string) => {
+    if (!rates.has(from)) rates.set(from, exchangeFactor(ctx, from, currency));
+    return rates.get(from) ?? null;
+  };
+  const ratios = new Map<string, Fraction>();
+  const ratioOf = (text: string) => {
+    let ratio = ratios.get(text);
+    if (!ratio) ratios.set(text, (ratio = parseDecimal(text)));
+    return ratio;
+  };
 
   const priced = lines.map((line) => priceLine(line));
   const totalMinor = priced.reduce((sum, l) => sum + (l.available ? l.lineTotalMinor : 0), 0);
@@ -33,21 +51,7 @@ export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], fa
     const unit = line.unit ?? fact?.baseUnit ?? "pcs";
     const steps: PriceStep[] = [];
     if (!ctx.personal) steps.push({ code: "access.basic", params: {} });
-    const empty = (reason: NonNullable<PricedLine["unavailableReason"]>, typeCode = base?.type.code ?? "none"): PricedLine => ({
-      variantId: line.variantId,
-      quantity: line.quantity,
-      unit,
-      priceTypeCode: typeCode,
-      priceTypeSource: base?.source ?? "default",
-      baseUnitMinor: 0,
-      unitMinor: 0,
-      lineTotalMinor: 0,
-      currency,
-      available: false,
-      steps,
-      unavailableReason: reason,
-      ...(fact ? { sku: fact.sku } : {}),
-    });
+    const empty = (reason: NonNullable<PricedLine["unavailableReason"]>, typeCode = base?.type.code ?? "none") => unavailable(line, unit, fact, steps, reason, typeCode, base?.source ?? "default", currency);
     if (!fact) {
       steps.push({ code: "variant.unknown", params: { variant: line.variantId } });
       return empty("unknown_variant");
@@ -60,17 +64,17 @@ export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], fa
     // 1–2. The price type: the buyer's, or the tier's when the cart reached it and the variant has that price.
     let type = base.type;
     let source: PricedLine["priceTypeSource"] = base.source;
-    steps.push({ code: `base.${base.source}`, params: { type: base.type.name, typeCode: base.type.code, ...base.params } });
-    if (tier?.reached) {
+    steps.push({ code: `base.${base.source}`, params: baseStepParams });
+    if (tier?.reached && tierReachedParams) {
       if (fact.prices[tier.reached.type.id]) {
         type = tier.reached.type;
         source = "tier";
-        steps.push({ code: "tier.applied", params: tierParams(tier.reached) });
+        steps.push({ code: "tier.applied", params: tierReachedParams });
       } else {
-        steps.push({ code: "tier.noPrice", params: tierParams(tier.reached) });
+        steps.push({ code: "tier.noPrice", params: tierReachedParams });
       }
-    } else if (tier?.next) {
-      steps.push({ code: "tier.notReached", params: tierParams(tier.next) });
+    } else if (tierNextParams) {
+      steps.push({ code: "tier.notReached", params: tierNextParams });
     }
     const price = fact.prices[type.id];
     if (!price) {
@@ -84,9 +88,12 @@ export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], fa
       steps.push({ code: "unit.unknown", params: { unit } });
       return empty("unknown_unit", type.code);
     }
-    const ratio = parseDecimal(ratioText);
-    let value: Fraction = mul(fraction(price.amountMinor), ratio);
-    steps.push({ code: "price.base", params: { amountMinor: price.amountMinor, currency: price.currency, ...(compare(ratio, ONE) !== 0 ? { unit, ratio: toDecimalString(ratio, 4) } : {}) } });
+    const ratio = ratioText === "1" ? ONE : ratioOf(ratioText);
+    let value: Fraction = ratio === ONE ? fraction(price.amountMinor) : mul(fraction(price.amountMinor), ratio);
+    steps.push({
+      code: "price.base",
+      params: ratio === ONE || compare(ratio, ONE) === 0 ? { amountMinor: price.amountMinor, currency: price.currency } : { amountMinor: price.amountMinor, currency: price.currency, unit, ratio: toDecimalString(ratio, 4) },
+    });
     const baseValue = value;
 
     // 4. One individual discount, chosen by the conflict rule.
@@ -94,41 +101,40 @@ export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], fa
     if (ctx.personal) {
       const candidates = discounts.candidatesFor(fact);
       if (candidates.length > 0) {
-        const ordered = [...candidates].sort(ctx.conflictRule === "largest" ? byLargest : byPriority);
+        const ordered = candidates.length > 1 ? candidates.sort(ctx.conflictRule === "largest" ? byLargest : byPriority) : candidates;
         const [winner, ...losers] = ordered as [Candidate, ...Candidate[]];
-        value = mul(value, percentFactor({ n: -winner.percent.n, d: winner.percent.d }));
-        discountPercent = toDecimalString(winner.percent, 2);
-        steps.push({
-          code: "discount.applied",
-          params: { ...discountParams(winner), candidates: candidates.length, conflict: ctx.conflictRule, amountMinor: roundHalfUp(value), currency: price.currency },
-        });
-        for (const loser of losers) steps.push({ code: "discount.skipped", params: { ...discountParams(loser), conflict: ctx.conflictRule } });
+        value = mul(value, winner.factor);
+        discountPercent = winner.percentText;
+        steps.push({ code: "discount.applied", params: { ...winner.params, candidates: candidates.length } });
+        // The losers' params are built once per rule and shared between lines (never mutated).
+        for (const loser of losers) steps.push({ code: "discount.skipped", params: loser.params });
       }
     }
 
     // 5. Mass rules, after the discount; base prices stay untouched.
-    for (const rule of massRules) {
-      if (!massRuleMatches(rule, fact)) continue;
-      value = mul(value, percentFactor(parseDecimal(rule.adjustPercent)));
-      steps.push({ code: "mass.applied", params: { ...massParams(rule), amountMinor: roundHalfUp(value), currency: price.currency } });
+    const productLine = massRules.length > 0 ? normalizeLine(fact.line ?? "") : "";
+    for (const { rule, line: ruleLine, factor, params } of massRules) {
+      if (!massRuleMatches(rule, ruleLine, productLine, fact)) continue;
+      value = mul(value, factor);
+      steps.push({ code: "mass.applied", params });
     }
 
     // 6. Conversion.
     let baseConverted = baseValue;
     if (price.currency !== currency) {
-      const rate = exchangeFactor(ctx, price.currency, currency);
+      const rate = rateFor(price.currency);
       if (!rate) {
         steps.push({ code: "currency.noRate", params: { from: price.currency, to: currency, day: ctx.day } });
         return empty("no_rate", type.code);
       }
       value = mul(value, rate.minorFactor);
       baseConverted = mul(baseValue, rate.minorFactor);
-      steps.push({ code: "currency.converted", params: { from: price.currency, to: currency, rate: toDecimalString(rate.majorRate, 6), day: ctx.day } });
+      steps.push({ code: "currency.converted", params: rate.params });
     }
 
     // 7. One rounding, on the unit price.
     const unitMinor = roundHalfUp(value);
-    const lineTotalMinor = roundHalfUp(mul(fraction(unitMinor), parseDecimal(line.quantity)));
+    const lineTotalMinor = Number.isInteger(line.quantity) ? unitMinor * line.quantity : roundHalfUp(mul(fraction(unitMinor), parseDecimal(line.quantity)));
     steps.push({ code: "price.final", params: { amountMinor: unitMinor, currency } });
     return {
       variantId: line.variantId,
@@ -136,7 +142,7 @@ export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], fa
       unit,
       priceTypeCode: type.code,
       priceTypeSource: source,
-      baseUnitMinor: roundHalfUp(baseConverted),
+      baseUnitMinor: baseConverted === value ? unitMinor : roundHalfUp(baseConverted),
       unitMinor,
       lineTotalMinor,
       currency,
@@ -147,12 +153,11 @@ export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], fa
     };
   }
 
-  function discountParams(candidate: Candidate): Record<string, string | number> {
-    const rule = candidate.rule;
-    const params: Record<string, string | number> = { rule: rule.name, percent: toDecimalString(candidate.percent, 2), target: rule.target, priority: rule.priority };
+  function discountParams(rule: DiscountRuleInfo, percentText: string, sku?: string): Record<string, string | number> {
+    const params: Record<string, string | number> = { rule: rule.name, percent: percentText, target: rule.target, priority: rule.priority, conflict: ctx.conflictRule };
     if (rule.categoryId) params.category = ctx.names.categories[rule.categoryId] ?? rule.categoryId;
     if (rule.brandId) params.brand = ctx.names.brands[rule.brandId] ?? rule.brandId;
-    if (candidate.sku) params.sku = candidate.sku;
+    if (sku) params.sku = sku;
     return params;
   }
 
@@ -164,6 +169,33 @@ export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], fa
     if (rule.regionId) params.region = ctx.region?.id === rule.regionId ? ctx.region.name : rule.regionId;
     return params;
   }
+}
+
+function unavailable(
+  line: PriceRequestLine,
+  unit: string,
+  fact: ProductFacts | undefined,
+  steps: PriceStep[],
+  reason: NonNullable<PricedLine["unavailableReason"]>,
+  typeCode: string,
+  source: PricedLine["priceTypeSource"],
+  currency: string,
+): PricedLine {
+  return {
+    variantId: line.variantId,
+    quantity: line.quantity,
+    unit,
+    priceTypeCode: typeCode,
+    priceTypeSource: source,
+    baseUnitMinor: 0,
+    unitMinor: 0,
+    lineTotalMinor: 0,
+    currency,
+    available: false,
+    steps,
+    unavailableReason: reason,
+    ...(fact ? { sku: fact.sku } : {}),
+  };
 }
 
 interface BaseChoice {
@@ -240,7 +272,7 @@ function chooseTier(
         if (!rate) return remember(null);
         amount = mul(amount, rate.minorFactor);
       }
-      sum = { n: sum.n * amount.d + amount.n * sum.d, d: sum.d * amount.d };
+      sum = add(sum, reduce(amount));
     }
     return remember(sum);
     function remember(value: Fraction | null) {
@@ -269,8 +301,12 @@ function chooseTier(
  * From minor units of `from` to minor units of `to`: × usd(from) / usd(to) × 10^(exp(to) − exp(from)).
  * Null when a rate for the day is missing.
  */
-export function exchangeFactor(ctx: Pick<PricingContext, "usdPerUnit">, from: string, to: string): { minorFactor: Fraction; majorRate: Fraction } | null {
-  if (from === to) return { minorFactor: ONE, majorRate: ONE };
+export function exchangeFactor(
+  ctx: Pick<PricingContext, "usdPerUnit" | "day">,
+  from: string,
+  to: string,
+): { minorFactor: Fraction; majorRate: Fraction; params: Record<string, string> } | null {
+  if (from === to) return { minorFactor: ONE, majorRate: ONE, params: { from, to, rate: "1", day: ctx.day } };
   const rateOf = (currency: string) => (currency === "USD" ? "1" : ctx.usdPerUnit[currency]);
   const fromRate = rateOf(from);
   const toRate = rateOf(to);
@@ -279,7 +315,7 @@ export function exchangeFactor(ctx: Pick<PricingContext, "usdPerUnit">, from: st
   if (majorRate.n <= 0n) return null;
   const shift = currencyExponent(to) - currencyExponent(from);
   const minorFactor = shift >= 0 ? mul(majorRate, fraction(10n ** BigInt(shift))) : div(majorRate, fraction(10n ** BigInt(-shift)));
-  return { minorFactor, majorRate };
+  return { minorFactor, majorRate, params: { from, to, rate: toDecimalString(majorRate, 6), day: ctx.day } };
 }
 
 function validOn(rule: { validFrom: string | null; validTo: string | null }, day: string): boolean {
@@ -289,8 +325,11 @@ function validOn(rule: { validFrom: string | null; validTo: string | null }, day
 interface Candidate {
   rule: DiscountRuleInfo;
   percent: Fraction;
-  /** For SKU-list rules: the SKU that matched. */
-  sku?: string;
+  /** (100 − percent) / 100, ready to multiply. */
+  factor: Fraction;
+  percentText: string;
+  /** The explanation params (for SKU-list rules with the SKU that matched), built once per call. */
+  params: Record<string, string | number>;
 }
 
 /** Largest percent first; a tie goes to the lower priority number, then to the rule id (stable). */
@@ -304,7 +343,7 @@ function byPriority(a: Candidate, b: Candidate): number {
 }
 
 /** The discount rules that apply to this buyer today, indexed by what they target. */
-function indexDiscounts(ctx: PricingContext) {
+function indexDiscounts(ctx: PricingContext, paramsOf: (rule: DiscountRuleInfo, percentText: string, sku?: string) => Record<string, string | number>) {
   const byCategory = new Map<string, Candidate[]>();
   const byBrand = new Map<string, Candidate[]>();
   const byCategoryBrand = new Map<string, Candidate[]>();
@@ -318,26 +357,31 @@ function indexDiscounts(ctx: PricingContext) {
     if (!rule.isActive || !validOn(rule, ctx.day) || !scopeMatches(ctx, rule)) continue;
     const percent = parseDecimal(rule.percent);
     if (percent.n <= 0n) continue;
-    const candidate: Candidate = { rule, percent };
+    const percentText = toDecimalString(percent, 2);
+    const candidate: Candidate = { rule, percent, factor: percentFactor({ n: -percent.n, d: percent.d }), percentText, params: paramsOf(rule, percentText) };
     if (rule.target === "category" && rule.categoryId) push(byCategory, rule.categoryId, candidate);
     else if (rule.target === "brand" && rule.brandId) push(byBrand, rule.brandId, candidate);
     else if (rule.target === "category_brand" && rule.categoryId && rule.brandId) push(byCategoryBrand, `${rule.categoryId}|${rule.brandId}`, candidate);
-    else if (rule.target === "sku_list") for (const sku of rule.skus) push(bySku, normalizeSku(sku), candidate);
+    else if (rule.target === "sku_list") {
+      for (const sku of new Set(rule.skus.map(normalizeSku))) push(bySku, sku, { ...candidate, params: paramsOf(rule, percentText, sku) });
+    }
   }
   return {
+    /** A fresh array per line (the caller sorts it in place). */
     candidatesFor(fact: ProductFacts): Candidate[] {
-      const found = new Map<string, Candidate>();
-      const add = (list: Candidate[] | undefined, sku?: string) => {
-        for (const c of list ?? []) if (!found.has(c.rule.id)) found.set(c.rule.id, sku ? { ...c, sku } : c);
+      const found: Candidate[] = [];
+      const add = (list: Candidate[] | undefined) => {
+        if (!list) return;
+        for (const c of list) if (!found.some((f) => f.rule.id === c.rule.id)) found.push(c);
       };
       for (const categoryId of fact.categoryIds) {
         add(byCategory.get(categoryId));
         if (fact.brandId) add(byCategoryBrand.get(`${categoryId}|${fact.brandId}`));
       }
       if (fact.brandId) add(byBrand.get(fact.brandId));
-      add(bySku.get(normalizeSku(fact.sku)), fact.sku);
-      if (fact.productSku !== fact.sku) add(bySku.get(normalizeSku(fact.productSku)), fact.productSku);
-      return [...found.values()];
+      add(bySku.get(normalizeSku(fact.sku)));
+      if (fact.productSku !== fact.sku) add(bySku.get(normalizeSku(fact.productSku)));
+      return found;
     },
   };
 }
@@ -355,9 +399,14 @@ function scopeMatches(ctx: PricingContext, rule: DiscountRuleInfo): boolean {
   return true;
 }
 
-function massRuleMatches(rule: MassRuleInfo, fact: ProductFacts): boolean {
+function normalizeLine(line: string): string {
+  return line.trim().toLowerCase();
+}
+
+/** Every condition the rule sets must match; the line is compared case-insensitively (both normalised once). */
+function massRuleMatches(rule: MassRuleInfo, ruleLine: string | null, productLine: string, fact: ProductFacts): boolean {
   if (rule.brandId && rule.brandId !== fact.brandId) return false;
-  if (rule.line && rule.line.trim().toLowerCase() !== (fact.line ?? "").trim().toLowerCase()) return false;
+  if (ruleLine !== null && ruleLine !== productLine) return false;
   if (rule.categoryId && !fact.categoryIds.includes(rule.categoryId)) return false;
   return true;
 }
