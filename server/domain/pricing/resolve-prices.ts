@@ -20,7 +20,8 @@ export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], fa
   const currency = displayCurrency.toUpperCase();
   const types = new Map(ctx.priceTypes.filter((t) => t.isActive).map((t) => [t.id, t]));
   const base = chooseBaseType(ctx, types);
-  const discounts = indexDiscounts(ctx, discountParams);
+  const discounts = indexDiscounts(ctx);
+  const paramsOfCandidate = (candidate: Candidate) => (candidate.params ??= discountParams(candidate.rule, candidate.percentText, candidate.sku));
   // Parsed once per call, not once per line.
   const massRules = ctx.massRules
     .filter((rule) => rule.isActive && validOn(rule, ctx.day) && (!rule.regionId || rule.regionId === ctx.region?.id))
@@ -105,9 +106,9 @@ export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], fa
         const [winner, ...losers] = ordered as [Candidate, ...Candidate[]];
         value = mul(value, winner.factor);
         discountPercent = winner.percentText;
-        steps.push({ code: "discount.applied", params: { ...winner.params, candidates: candidates.length } });
-        // The losers' params are built once per rule and shared between lines (never mutated).
-        for (const loser of losers) steps.push({ code: "discount.skipped", params: loser.params });
+        steps.push({ code: "discount.applied", params: { ...paramsOfCandidate(winner), candidates: candidates.length } });
+        // The losers' params are built once per rule (and SKU) and shared between lines (never mutated).
+        for (const loser of losers) steps.push({ code: "discount.skipped", params: paramsOfCandidate(loser) });
       }
     }
 
@@ -328,8 +329,10 @@ interface Candidate {
   /** (100 − percent) / 100, ready to multiply. */
   factor: Fraction;
   percentText: string;
-  /** The explanation params (for SKU-list rules with the SKU that matched), built once per call. */
-  params: Record<string, string | number>;
+  /** For SKU-list rules: the listed SKU that matched. */
+  sku?: string;
+  /** The explanation params, built on first use and then shared (thousands of listed SKUs, few ever matched). */
+  params?: Record<string, string | number>;
 }
 
 /** Largest percent first; a tie goes to the lower priority number, then to the rule id (stable). */
@@ -343,7 +346,7 @@ function byPriority(a: Candidate, b: Candidate): number {
 }
 
 /** The discount rules that apply to this buyer today, indexed by what they target. */
-function indexDiscounts(ctx: PricingContext, paramsOf: (rule: DiscountRuleInfo, percentText: string, sku?: string) => Record<string, string | number>) {
+function indexDiscounts(ctx: PricingContext) {
   const byCategory = new Map<string, Candidate[]>();
   const byBrand = new Map<string, Candidate[]>();
   const byCategoryBrand = new Map<string, Candidate[]>();
@@ -358,12 +361,12 @@ function indexDiscounts(ctx: PricingContext, paramsOf: (rule: DiscountRuleInfo, 
     const percent = parseDecimal(rule.percent);
     if (percent.n <= 0n) continue;
     const percentText = toDecimalString(percent, 2);
-    const candidate: Candidate = { rule, percent, factor: percentFactor({ n: -percent.n, d: percent.d }), percentText, params: paramsOf(rule, percentText) };
+    const candidate: Candidate = { rule, percent, factor: percentFactor({ n: -percent.n, d: percent.d }), percentText };
     if (rule.target === "category" && rule.categoryId) push(byCategory, rule.categoryId, candidate);
     else if (rule.target === "brand" && rule.brandId) push(byBrand, rule.brandId, candidate);
     else if (rule.target === "category_brand" && rule.categoryId && rule.brandId) push(byCategoryBrand, `${rule.categoryId}|${rule.brandId}`, candidate);
     else if (rule.target === "sku_list") {
-      for (const sku of new Set(rule.skus.map(normalizeSku))) push(bySku, sku, { ...candidate, params: paramsOf(rule, percentText, sku) });
+      for (const sku of new Set(rule.skus.map(normalizeSku))) push(bySku, sku, { ...candidate, sku });
     }
   }
   return {
