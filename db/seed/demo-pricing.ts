@@ -27,14 +27,14 @@ export interface DemoPricingSummary {
 }
 
 export async function seedDemoPricing(db: Db): Promise<DemoPricingSummary> {
-  for (const type of DEMO_PRICE_TYPES) {
-    await db
-      .insert(priceTypes)
-      .values({ ...type, currency: "RUB", isActive: true })
-      .onConflictDoUpdate({ target: priceTypes.code, set: { rank: type.rank } });
-  }
-  // Exactly one default: retail.
-  await db.update(priceTypes).set({ isDefault: sql`${priceTypes.code} = 'retail'` });
+  // Existing types (an admin's edits, the ERP's) are left as they are: only missing codes are added.
+  await db
+    .insert(priceTypes)
+    .values(DEMO_PRICE_TYPES.map((type) => ({ ...type, isDefault: false, currency: "RUB", isActive: true })))
+    .onConflictDoNothing({ target: priceTypes.code });
+  // Exactly one default: retail, unless someone already chose one.
+  const [hasDefault] = await db.select({ n: count() }).from(priceTypes).where(eq(priceTypes.isDefault, true));
+  if ((hasDefault?.n ?? 0) === 0) await db.update(priceTypes).set({ isDefault: true }).where(eq(priceTypes.code, "retail"));
   const types = new Map((await db.select().from(priceTypes)).map((t) => [t.code, t]));
 
   await db.insert(appSettings).values({ key: "pricing.discountConflict", value: "largest" }).onConflictDoNothing();
