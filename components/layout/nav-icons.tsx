@@ -1,5 +1,5 @@
 import {
-  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard,
+  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
 
@@ -22,4 +22,6 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   templates: FilePenLine,
   shippers: Truck,
   processors: CreditCard,
+  pricing: Tags,
+  priceCheck: Calculator,
 };

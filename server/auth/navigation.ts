@@ -4,7 +4,7 @@ import type { Role } from "./roles";
 /** Icon names are resolved to components in the sidebar, so this file stays plain data. */
 export type NavIcon =
   | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
-  | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors";
+  | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "pricing" | "priceCheck";
 
 export interface NavItem {
   href: string;
@@ -34,6 +34,7 @@ const NAVIGATION: NavSection[] = [
       { href: "/catalog", labelKey: "nav.catalog", icon: "catalog", permission: "catalog.view" },
       { href: "/companies", labelKey: "nav.companies", icon: "companies", permission: "companies.view" },
       { href: "/moderation", labelKey: "nav.moderation", icon: "moderation", permission: "moderation.review" },
+      { href: "/settings/pricing/check", labelKey: "pricing.nav.check", icon: "priceCheck", permission: "pricing.check" },
     ],
   },
   {
@@ -52,6 +53,7 @@ const NAVIGATION: NavSection[] = [
       { href: "/settings/processors", labelKey: "processors.nav", icon: "processors", permission: "processors.manage" },
       { href: "/settings/shippers", labelKey: "fulfilment.navShippers", icon: "shippers", permission: "shippers.manage" },
       { href: "/settings/fx-rates", labelKey: "nav.fxRates", icon: "fx", permission: "fx.manage" },
+      { href: "/settings/pricing", labelKey: "pricing.nav.settings", icon: "pricing", permission: "pricing.manage" },
       { href: "/settings/emails", labelKey: "nav.emails", icon: "templates", permission: "emails.manage" },
       { href: "/settings/security", labelKey: "nav.security", icon: "settings", permission: "settings.manage" },
     ],

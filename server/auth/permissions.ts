@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "settings.manage": ["admin"],
   "processors.manage": ["admin"],
   "shippers.manage": ["admin"],
+  "pricing.manage": ["admin", "director"],
+  "pricing.check": ["admin", "director", "head_manager", "manager"],
   "buyer.cabinet": ["buyer"],
   "supplier.cabinet": ["supplier"],
   "account.self": ["admin", "director", "head_manager", "manager", "call_center", "content_moderator", "buyer", "supplier"],

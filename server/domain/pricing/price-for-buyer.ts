@@ -1,35 +1,50 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { prices, priceTypes } from "@/db/schema";
+import { getActiveCompany } from "../companies/active-company";
+import { buyerDisplayCurrency, loadFxRates, loadPricingContext, loadProductFacts, todayForPricing, type LoadedContext } from "./load-pricing-context";
+import { resolvePrices } from "./resolve-prices";
 import type { PriceRequestLine, PriceResult } from "./types";
 
+export interface PricingOptions {
+  /** The pricing day (YYYY-MM-DD), today (UTC) by default: rule validity and exchange rates. */
+  day?: string;
+}
+
 /**
- * PLACEHOLDER until the resolver lands: prices every line at the default price type with no
- * discounts. Same signature the real implementation keeps: (db, buyer user id or null for staff
- * previews, lines, display currency) → priced lines with explanations.
+ * Prices lines for a buyer: the active company (getActiveCompany), its default contract, holding
+ * and region, the rules valid today and the buyer's access level (level 1 sees public prices
+ * only). `userId` null prices for an anonymous visitor or a staff preview without a company:
+ * the default region's public prices. Display currency: the argument, else the buyer's choice
+ * in the topbar, else the contract's currency, else the base price type's.
  */
-export async function priceForBuyer(db: Db, _userId: string | null, lines: PriceRequestLine[], displayCurrency?: string): Promise<PriceResult> {
-  const [type] = await db.select().from(priceTypes).where(eq(priceTypes.isDefault, true));
-  const ids = [...new Set(lines.map((l) => l.variantId))];
-  const rows = type && ids.length > 0 ? await db.select().from(prices).where(and(eq(prices.priceTypeId, type.id), inArray(prices.variantId, ids))) : [];
-  const byVariant = new Map(rows.map((r) => [r.variantId, r]));
-  const currency = displayCurrency ?? type?.currency ?? "RUB";
-  const priced = lines.map((line) => {
-    const price = byVariant.get(line.variantId);
-    const unitMinor = price?.amountMinor ?? 0;
-    return {
-      variantId: line.variantId,
-      quantity: line.quantity,
-      unit: line.unit ?? "pcs",
-      priceTypeCode: type?.code ?? "none",
-      priceTypeSource: "default" as const,
-      baseUnitMinor: unitMinor,
-      unitMinor,
-      lineTotalMinor: unitMinor * line.quantity,
-      currency: price?.currency ?? currency,
-      available: Boolean(price),
-      steps: [{ code: "base.default", params: { type: type?.name ?? "" } }],
-    };
-  });
-  return { lines: priced, currency, totalMinor: priced.reduce((s, l) => s + l.lineTotalMinor, 0), personal: false };
+export async function priceForBuyer(db: Db, userId: string | null, lines: PriceRequestLine[], displayCurrency?: string, options: PricingOptions = {}): Promise<PriceResult> {
+  const active = userId ? await getActiveCompany(db, userId) : null;
+  const [loaded, chosenCurrency] = await Promise.all([
+    loadPricingContext(db, active?.companyId ?? null, { day: options.day, personal: (active?.accessLevel ?? 1) >= 2 }),
+    !displayCurrency && userId ? buyerDisplayCurrency(db, userId) : Promise.resolve(null),
+  ]);
+  return priceWithContext(db, loaded, lines, displayCurrency ?? chosenCurrency ?? undefined);
+}
+
+/**
+ * A manager's preview: the company's full individual prices (as a buyer with access level 2+
+ * would see them), whoever the buyer users are.
+ */
+export async function priceForCompany(db: Db, companyId: string, lines: PriceRequestLine[], displayCurrency?: string, options: PricingOptions = {}): Promise<PriceResult> {
+  const loaded = await loadPricingContext(db, companyId, { day: options.day, personal: true });
+  return priceWithContext(db, loaded, lines, displayCurrency);
+}
+
+async function priceWithContext(db: Db, loaded: LoadedContext, lines: PriceRequestLine[], displayCurrency: string | undefined): Promise<PriceResult> {
+  const { context } = loaded;
+  const defaultType = context.priceTypes.find((t) => t.isDefault && t.isActive);
+  const currency = (displayCurrency ?? loaded.contractCurrency ?? defaultType?.currency ?? "RUB").toUpperCase();
+  const day = context.day || todayForPricing();
+  const [facts, usdPerUnit] = await Promise.all([
+    loadProductFacts(
+      db,
+      lines.map((l) => l.variantId),
+    ),
+    loadFxRates(db, day),
+  ]);
+  return resolvePrices({ ...context, usdPerUnit }, lines, facts, currency);
 }

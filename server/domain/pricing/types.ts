@@ -32,6 +32,12 @@ export interface PricedLine {
   /** Null when the variant has no price of the chosen type (not orderable). */
   available: boolean;
   steps: PriceStep[];
+  /** Why `available` is false: no such variant, no price of the type, unknown unit, no exchange rate. */
+  unavailableReason?: "unknown_variant" | "no_price" | "unknown_unit" | "no_rate";
+  /** The variant's SKU, when known (price check, explanations). */
+  sku?: string;
+  /** The discount that won, as a decimal percent string ("7.5"); absent when none applied. */
+  discountPercent?: string;
 }
 
 export interface PriceResult {
