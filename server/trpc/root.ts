@@ -9,6 +9,9 @@ import { dashboardRouter } from "./routers/dashboard";
 import { paymentsRouter } from "./routers/payments";
 import { customersRouter } from "./routers/customers";
 import { fulfilmentRouter } from "./routers/fulfilment";
+import { companiesRouter } from "./routers/companies";
+import { regionsRouter } from "./routers/regions";
+import { buyerAccountRouter } from "./routers/buyer-account";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -23,6 +26,9 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   customers: customersRouter,
   fulfilment: fulfilmentRouter,
+  companies: companiesRouter,
+  regions: regionsRouter,
+  buyerAccount: buyerAccountRouter,
 });
 
 export type AppRouter = typeof appRouter;
