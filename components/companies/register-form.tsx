@@ -21,7 +21,7 @@ export function RegisterForm() {
   const [draft, setDraft] = useState<Draft>({ name: "", email: "", phone: "", companyName: "", inn: "", kpp: "", message: "" });
   const [error, setError] = useState<FormError | null>(null);
   const apply = useMutation(
-    trpc.companies.apply.mutationOptions({
+    trpc.companies.register.mutationOptions({
       onError: (e) => {
         const parsed = formErrorOf(e);
         setError(parsed.message.startsWith("Too many") ? { field: null, message: t("rateLimited") } : parsed);

@@ -248,9 +248,9 @@ describe("registration applications (the closed club)", () => {
 
   it("stores a pending application, once per e-mail, with the requisites rules", async () => {
     const email = `apply.${unique()}@example.com`;
-    expect((await trpcError(anonymous().companies.apply({ name: "Пётр", email, companyName: "ООО Ошибка", inn: "7707083894", kpp: SBER.kpp }))).message).toMatch(/^INN/);
-    const first = await anonymous().companies.apply({ name: "Пётр", email, companyName: "ООО Заявка", inn: YANDEX.inn, kpp: YANDEX.kpp, message: "Хотим работать" });
-    const again = await anonymous().companies.apply({ name: "Пётр Петров", email: email.toUpperCase(), companyName: "ООО Заявка", inn: YANDEX.inn, kpp: YANDEX.kpp });
+    expect((await trpcError(anonymous().companies.register({ name: "Пётр", email, companyName: "ООО Ошибка", inn: "7707083894", kpp: SBER.kpp }))).message).toMatch(/^INN/);
+    const first = await anonymous().companies.register({ name: "Пётр", email, companyName: "ООО Заявка", inn: YANDEX.inn, kpp: YANDEX.kpp, message: "Хотим работать" });
+    const again = await anonymous().companies.register({ name: "Пётр Петров", email: email.toUpperCase(), companyName: "ООО Заявка", inn: YANDEX.inn, kpp: YANDEX.kpp });
     expect(first.updated).toBe(false);
     expect(again.updated).toBe(true);
     const rows = await t.db.select().from(registrationApplications).where(eq(registrationApplications.email, email));
@@ -260,7 +260,7 @@ describe("registration applications (the closed club)", () => {
 
   it("approves into a new company: a buyer account with a one-time password, owner at the chosen level", async () => {
     const email = `new.${unique()}@example.com`;
-    await anonymous().companies.apply({ name: "Анна", email, companyName: "ИП Анна", inn: "771234567859" });
+    await anonymous().companies.register({ name: "Анна", email, companyName: "ИП Анна", inn: "771234567859" });
     const app = (await as("manager").companies.applications({})).find((a) => a.email === email)!;
     const approved = await as("manager").companies.approveApplication({ id: app.id, accessLevel: 2 });
     expect(approved.password).toBeTruthy();
@@ -276,7 +276,7 @@ describe("registration applications (the closed club)", () => {
   it("approves into an existing company within scope only, and rejects with a reason", async () => {
     const theirs = (await as("otherManager").companies.create({ name: "ООО Для заявки", inn: SBER.inn, kpp: "773601009" })).id;
     const email = `exist.${unique()}@example.com`;
-    await anonymous().companies.apply({ name: "Олег", email, companyName: "Сбер", inn: SBER.inn, kpp: "773601009" });
+    await anonymous().companies.register({ name: "Олег", email, companyName: "Сбер", inn: SBER.inn, kpp: "773601009" });
     const app = (await as("admin").companies.applications({})).find((a) => a.email === email)!;
     expect(app.matchingCompanyId).toBeTruthy();
     expect(await outcomeOf(as("manager").companies.approveApplication({ id: app.id, companyId: theirs }))).toBe("NOT_FOUND");
@@ -284,7 +284,7 @@ describe("registration applications (the closed club)", () => {
     expect(approved.companyId).toBe(theirs);
 
     const rejectEmail = `reject.${unique()}@example.com`;
-    await anonymous().companies.apply({ name: "Спам", email: rejectEmail, companyName: "ООО Спам", inn: YANDEX.inn, kpp: YANDEX.kpp });
+    await anonymous().companies.register({ name: "Спам", email: rejectEmail, companyName: "ООО Спам", inn: YANDEX.inn, kpp: YANDEX.kpp });
     const toReject = (await as("head").companies.applications({})).find((a) => a.email === rejectEmail)!;
     expect((await trpcError(as("head").companies.rejectApplication({ id: toReject.id, reason: "" }))).code).toBe("BAD_REQUEST");
     await as("head").companies.rejectApplication({ id: toReject.id, reason: "Не оптовый покупатель" });

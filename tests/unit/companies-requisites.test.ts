@@ -80,7 +80,7 @@ describe("bank accounts", () => {
     expect(isValidCorrespondentAccount(SBER.corr, SBER.bik)).toBe(true);
     expect(isValidCorrespondentAccount("30101810145250000974", "044525974")).toBe(true); // T-Bank
     expect(isValidCorrespondentAccount("30101810500000000225", SBER.bik)).toBe(false);
-    expect(isValidCorrespondentAccount(SBER.corr, "044525974")).toBe(false);
+    expect(isValidCorrespondentAccount(SBER.corr, "044030653")).toBe(false); // a St Petersburg BIK: another key prefix
   });
 });
 

@@ -117,7 +117,7 @@ export async function updateMember(db: Db, actor: CompanyActor, rawInput: z.inpu
     if (input.isDefault) {
       await tx.update(companyMembers).set({ isDefault: false }).where(and(eq(companyMembers.userId, input.userId), ne(companyMembers.companyId, input.companyId)));
     }
-    await recordAudit(tx, { actorId: actor.id, action: "company.member_update", targetType: "company", targetId: input.companyId, details: { userId: input.userId, ...input }, ip: actor.ip });
+    await recordAudit(tx, { actorId: actor.id, action: "company.member_update", targetType: "company", targetId: input.companyId, details: { ...input }, ip: actor.ip });
   });
 }
 

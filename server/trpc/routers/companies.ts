@@ -65,7 +65,7 @@ export const companiesRouter = createTRPCRouter({
   rejectApplication: applications.input(rejectApplicationSchema).mutation(({ ctx, input }) => rejectApplication(ctx.db, actorOf(ctx), input)),
 
   /** Public: the registration page of the closed club. Stores a pending application, never an account. */
-  apply: publicProcedure.input(applicationSchema).mutation(async ({ ctx, input }) => {
+  register: publicProcedure.input(applicationSchema).mutation(async ({ ctx, input }) => {
     const wait = applyLimiter.take(ctx.ip);
     if (wait > 0) throw new DomainError("RATE_LIMITED", "Too many applications; try again later", { retryAfterSeconds: wait });
     const { updated } = await applyForRegistration(ctx.db, input);
