@@ -231,7 +231,7 @@ export function ApplicationsList() {
                       </Link>
                     )}
                   </TableCell>
-                  <TableCell className="max-w-72 text-sm">
+                  <TableCell className="max-w-64 min-w-48 text-sm whitespace-normal">
                     <p className="line-clamp-2">{a.message ?? "—"}</p>
                     {a.reason && <p className="text-destructive text-xs">{a.reason}</p>}
                   </TableCell>

@@ -35,7 +35,7 @@ function EmployeesCard({ companyId, ownLevel, selfId }: { companyId: string; own
   );
   const rows = employees.data ?? [];
   return (
-    <Card className="xl:col-span-2">
+    <Card>
       <CardHeader className="flex flex-row items-center justify-between border-b">
         <CardTitle className="flex items-center gap-2">
           <Users className="text-primary size-4" />
@@ -117,7 +117,7 @@ export function BuyerCompanyView() {
   if (!data.data) return <EmptyState icon={Building2} title={t("buyer.noCompany")} description={t("buyer.noCompanyHint")} testId="no-company" />;
   const { company, membership, sees, contracts } = data.data;
   return (
-    <div className="grid gap-6 xl:grid-cols-2">
+    <div className="grid gap-6">
       <Card>
         <CardHeader className="border-b">
           <CardTitle className="flex flex-wrap items-center gap-2">

@@ -12,7 +12,7 @@ import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { CURRENCIES } from "@/server/domain/companies/company-schemas";
+import { CURRENCIES } from "@/server/domain/companies/contract-currencies";
 import type { ContractRow } from "@/server/domain/companies/contracts";
 import { toMinor } from "./format";
 

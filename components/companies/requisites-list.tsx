@@ -25,7 +25,7 @@ export function RequisitesList({ company }: { company: Requisites }) {
     [t("correspondentAccount"), company.bank?.correspondentAccount, true],
   ];
   return (
-    <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2" data-testid="requisites">
+    <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2 2xl:grid-cols-3" data-testid="requisites">
       {rows.map(([label, value, mono]) => (
         <div key={label} className="border-b pb-2">
           <dt className="text-muted-foreground text-xs">{label}</dt>

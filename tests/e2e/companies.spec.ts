@@ -80,6 +80,22 @@ test("companies: an admin creates a company with a contract and attaches the buy
   await expect(admin.getByTestId("member-row")).toContainText("Boris Buyer");
   await snap(admin, "companies-card-members", { fullPage: true });
   await darkSnap(admin, "companies-card-members");
+
+  // Regions and warehouses (admin pages): the demo regions, and a warehouse added to one.
+  await admin.goto("/settings/regions");
+  await expect(admin.getByTestId("region-row").filter({ hasText: "Москва и область" })).toBeVisible();
+  await snap(admin, "companies-regions", { fullPage: true });
+  await admin.goto("/settings/warehouses");
+  await admin.getByTestId("add-warehouse").click();
+  await admin.locator("#warehouseCode").fill(`msk-${run.stamp}`);
+  await admin.locator("#warehouseName").fill(`Склад ${run.stamp}`);
+  await admin.locator("#warehouseRegion").click();
+  await admin.getByRole("option", { name: "Москва и область" }).click();
+  await admin.locator("#warehouseAddress").fill("Москва, ул. Складская, 1");
+  await admin.getByTestId("warehouse-submit").click();
+  await expect(admin.getByTestId("warehouse-row").filter({ hasText: `msk-${run.stamp}` })).toContainText("Москва и область");
+  await snap(admin, "companies-warehouses", { fullPage: true });
+  await darkSnap(admin, "companies-warehouses");
   await admin.context().close();
 
   // --- the buyer: the topbar switcher changes the active company ---

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { COMPANY_STATUSES } from "../../../db/schema/companies";
 import { passwordSchema } from "../auth/passwords";
 import { MAX_ACCESS_LEVEL, MIN_ACCESS_LEVEL } from "./access-levels";
+import { CURRENCIES } from "./contract-currencies";
+
+export { CURRENCIES };
 import { checkRequisites, innSchema, kppSchema, requisitesFields } from "./requisites";
 
 /** A blank text field means "none". */
@@ -10,7 +13,6 @@ const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().
 /** A select's "none" arrives as null or an empty string. */
 const optionalId = z.preprocess((v) => (v === "" ? null : v), z.uuid().nullish());
 
-export const CURRENCIES = ["RUB", "USD", "EUR"] as const;
 export const accessLevelSchema = z.number().int().min(MIN_ACCESS_LEVEL, "Access level is 1, 2 or 3").max(MAX_ACCESS_LEVEL, "Access level is 1, 2 or 3");
 const emailSchema = z.string().trim().toLowerCase().email("E-mail is not valid").max(200);
 const phoneSchema = z.preprocess(blankToUndefined, z.string().trim().regex(/^\+?[\d\s().-]{7,20}$/, "Phone is not valid").optional());
