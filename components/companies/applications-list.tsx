@@ -185,7 +185,6 @@ export function ApplicationsList() {
                 <TableHead>{t("applications.applicant")}</TableHead>
                 <TableHead>{t("applications.company")}</TableHead>
                 <TableHead>{t("applications.message")}</TableHead>
-                <TableHead>{t("applications.received")}</TableHead>
                 <TableHead>{t("applications.status")}</TableHead>
                 <TableHead className="w-48" />
               </TableRow>
@@ -193,14 +192,14 @@ export function ApplicationsList() {
             <TableBody>
               {list.isPending && (
                 <TableRow>
-                  <TableCell colSpan={6}>
+                  <TableCell colSpan={5}>
                     <Skeleton className="h-16 w-full" />
                   </TableCell>
                 </TableRow>
               )}
               {list.data && rows.length === 0 && (
                 <TableRow>
-                  <TableCell colSpan={6} className="py-12">
+                  <TableCell colSpan={5} className="py-12">
                     <div className="text-muted-foreground flex flex-col items-center gap-2 text-sm" data-testid="applications-empty">
                       <div className="bg-primary/10 text-primary grid size-12 place-items-center rounded-full">
                         <ClipboardList className="size-6" />
@@ -214,10 +213,8 @@ export function ApplicationsList() {
                 <TableRow key={a.id} data-testid="application-row">
                   <TableCell>
                     <div className="font-medium">{a.name}</div>
-                    <div className="text-muted-foreground text-xs">
-                      {a.email}
-                      {a.phone ? ` · ${a.phone}` : ""}
-                    </div>
+                    <div className="text-muted-foreground text-xs">{a.email}</div>
+                    {a.phone && <div className="text-muted-foreground text-xs">{a.phone}</div>}
                   </TableCell>
                   <TableCell>
                     <div className="font-medium">{a.companyName}</div>
@@ -233,9 +230,11 @@ export function ApplicationsList() {
                   </TableCell>
                   <TableCell className="max-w-64 min-w-48 text-sm whitespace-normal">
                     <p className="line-clamp-2">{a.message ?? "—"}</p>
+                    <p className="text-muted-foreground text-xs">
+                      {t("applications.received")} {format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </p>
                     {a.reason && <p className="text-destructive text-xs">{a.reason}</p>}
                   </TableCell>
-                  <TableCell className="text-sm whitespace-nowrap">{format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })}</TableCell>
                   <TableCell>
                     <Badge variant={a.status === "approved" ? "success" : a.status === "rejected" ? "destructive" : "warning"} className="uppercase">
                       {t(`applications.statusLabel.${a.status}`)}
