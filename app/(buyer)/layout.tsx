@@ -1,8 +1,13 @@
 import type { ReactNode } from "react";
+import { CompanySwitcher } from "@/components/companies/company-switcher";
 import { SessionShell } from "@/components/layout/session-shell";
 import { requireArea } from "@/server/auth/area-guard";
 
 export default async function BuyerLayout({ children }: { children: ReactNode }) {
   const session = await requireArea("buyer");
-  return <SessionShell session={session}>{children}</SessionShell>;
+  return (
+    <SessionShell session={session} topbarExtra={<CompanySwitcher />}>
+      {children}
+    </SessionShell>
+  );
 }

@@ -13,7 +13,7 @@ import { UserMenu, type ShellUser } from "./user-menu";
 const COLLAPSE_KEY = "t3.sidebar.collapsed";
 
 /** Velzon-style frame: dark sidebar (collapsible to icons, a drawer on phones) and a topbar. */
-export function AppShell({ user, sections, children }: { user: ShellUser; sections: NavSection[]; children: ReactNode }) {
+export function AppShell({ user, sections, topbarExtra, children }: { user: ShellUser; sections: NavSection[]; topbarExtra?: ReactNode; children: ReactNode }) {
   const t = useTranslations("topbar");
   const [collapsed, setCollapsed] = useState(false);
   const [mobileOpen, setMobileOpen] = useState(false);
@@ -68,6 +68,7 @@ export function AppShell({ user, sections, children }: { user: ShellUser; sectio
             {collapsed ? <PanelLeftOpen className="size-5" /> : <PanelLeftClose className="size-5" />}
           </Button>
           <div className="flex-1" />
+          {topbarExtra}
           <LocaleSwitch />
           <ThemeToggle />
           <UserMenu user={user} />

@@ -1,5 +1,5 @@
 import {
-  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator,
+  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
 
@@ -24,4 +24,7 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   processors: CreditCard,
   pricing: Tags,
   priceCheck: Calculator,
+  regions: MapPin,
+  warehouses: Warehouse,
+  applications: ClipboardList,
 };

@@ -13,6 +13,11 @@ export function isActivePath(pathname: string, href: string): boolean {
 export function Sidebar({ sections, collapsed, onNavigate }: { sections: NavSection[]; collapsed: boolean; onNavigate?: () => void }) {
   const t = useTranslations();
   const pathname = usePathname();
+  // The longest matching item wins, so /b2b/company does not also light up /b2b.
+  const activeHref = sections
+    .flatMap((s) => s.items.map((i) => i.href))
+    .filter((href) => isActivePath(pathname, href))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <nav aria-label={t("nav.main")} className="flex h-full flex-col">
       <Link
@@ -31,7 +36,7 @@ export function Sidebar({ sections, collapsed, onNavigate }: { sections: NavSect
             <ul className="space-y-0.5">
               {section.items.map((item) => {
                 const Icon = NAV_ICONS[item.icon];
-                const active = isActivePath(pathname, item.href);
+                const active = item.href === activeHref;
                 return (
                   <li key={item.href}>
                     <Link

@@ -3,7 +3,8 @@ import { count, inArray } from "drizzle-orm";
 import { kindOfRole } from "../../server/auth/roles";
 import { hashPassword } from "../../server/domain/auth/passwords";
 import type { Db } from "../client";
-import { shippers, shops, users } from "../schema";
+import { companies, shippers, shops, users } from "../schema";
+import { seedDemoCompanies } from "./demo-companies";
 import { seedDemoShippers } from "./demo-fulfilment";
 import { demoShopCredentials, seedDemoShopData } from "./demo-shop-data";
 import { DEMO_USERS } from "./demo-users";
@@ -45,6 +46,8 @@ export async function ensureInitialData(db: Db, options: InitialDataOptions): Pr
   }
   const [shipperCount] = await db.select({ n: count() }).from(shippers);
   if ((shipperCount?.n ?? 0) === 0) await seedDemoShippers(db);
+  const [companyCount] = await db.select({ n: count() }).from(companies);
+  if ((companyCount?.n ?? 0) === 0) await seedDemoCompanies(db);
   await printDemoLogins(db, options.log);
   const shop = demoShopCredentials(options.authSecret);
   options.log(`[t3-crm] Demo shop API (POST /api/orders): api_id=${shop.apiId} api_key=${shop.apiKey}\n`);

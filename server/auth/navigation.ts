@@ -4,7 +4,8 @@ import type { Role } from "./roles";
 /** Icon names are resolved to components in the sidebar, so this file stays plain data. */
 export type NavIcon =
   | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
-  | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "pricing" | "priceCheck";
+  | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "pricing" | "priceCheck"
+  | "regions" | "warehouses" | "applications";
 
 export interface NavItem {
   href: string;
@@ -33,13 +34,17 @@ const NAVIGATION: NavSection[] = [
     items: [
       { href: "/catalog", labelKey: "nav.catalog", icon: "catalog", permission: "catalog.view" },
       { href: "/companies", labelKey: "nav.companies", icon: "companies", permission: "companies.view" },
+      { href: "/companies/applications", labelKey: "companies.nav.applications", icon: "applications", permission: "companies.applications" },
       { href: "/moderation", labelKey: "nav.moderation", icon: "moderation", permission: "moderation.review" },
       { href: "/settings/pricing/check", labelKey: "pricing.nav.check", icon: "priceCheck", permission: "pricing.check" },
     ],
   },
   {
     titleKey: "nav.section.buyer",
-    items: [{ href: "/b2b", labelKey: "nav.buyerHome", icon: "cart", permission: "buyer.cabinet" }],
+    items: [
+      { href: "/b2b", labelKey: "nav.buyerHome", icon: "cart", permission: "buyer.cabinet" },
+      { href: "/b2b/company", labelKey: "companies.nav.myCompany", icon: "companies", permission: "buyer.cabinet" },
+    ],
   },
   {
     titleKey: "nav.section.supplier",
@@ -52,6 +57,8 @@ const NAVIGATION: NavSection[] = [
       { href: "/settings/shops", labelKey: "nav.shops", icon: "shops", permission: "shops.manage" },
       { href: "/settings/processors", labelKey: "processors.nav", icon: "processors", permission: "processors.manage" },
       { href: "/settings/shippers", labelKey: "fulfilment.navShippers", icon: "shippers", permission: "shippers.manage" },
+      { href: "/settings/regions", labelKey: "companies.nav.regions", icon: "regions", permission: "regions.manage" },
+      { href: "/settings/warehouses", labelKey: "companies.nav.warehouses", icon: "warehouses", permission: "regions.manage" },
       { href: "/settings/fx-rates", labelKey: "nav.fxRates", icon: "fx", permission: "fx.manage" },
       { href: "/settings/pricing", labelKey: "pricing.nav.settings", icon: "pricing", permission: "pricing.manage" },
       { href: "/settings/emails", labelKey: "nav.emails", icon: "templates", permission: "emails.manage" },

@@ -10,6 +10,9 @@ import { paymentsRouter } from "./routers/payments";
 import { customersRouter } from "./routers/customers";
 import { fulfilmentRouter } from "./routers/fulfilment";
 import { pricingRouter } from "./routers/pricing";
+import { companiesRouter } from "./routers/companies";
+import { regionsRouter } from "./routers/regions";
+import { buyerAccountRouter } from "./routers/buyer-account";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -25,6 +28,9 @@ export const appRouter = createTRPCRouter({
   customers: customersRouter,
   fulfilment: fulfilmentRouter,
   pricing: pricingRouter,
+  companies: companiesRouter,
+  regions: regionsRouter,
+  buyerAccount: buyerAccountRouter,
 });
 
 export type AppRouter = typeof appRouter;

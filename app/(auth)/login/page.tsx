@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
@@ -32,6 +33,11 @@ export default async function LoginPage() {
             <p className="text-muted-foreground mt-1 text-sm">{t("subtitle")}</p>
           </div>
           <LoginForm />
+          <p className="mt-6 text-center text-sm">
+            <Link href="/register" className="text-primary hover:underline" data-testid="register-link">
+              {(await getTranslations("companies.register"))("link")}
+            </Link>
+          </p>
         </CardContent>
       </Card>
       <p className="text-muted-foreground mt-8 text-xs">© {new Date().getFullYear()} T3 CRM</p>

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { companyEmployees, createEmployee, myCompanies, myCompany, setEmployeeActive, switchActiveCompany } from "../../domain/companies/buyer-company";
+import { createEmployeeSchema, setEmployeeActiveSchema } from "../../domain/companies/company-schemas";
+import { actorOf } from "../actor";
+import { buyerProcedure, createTRPCRouter } from "../init";
+
+const buyer = buyerProcedure();
+
+/** The buyer's own companies: the topbar switcher, requisites and contracts, and (owners) employees. */
+export const buyerAccountRouter = createTRPCRouter({
+  companies: buyer.query(({ ctx }) => myCompanies(ctx.db, ctx.session.user.id)),
+  setActiveCompany: buyer.input(z.object({ companyId: z.uuid() })).mutation(({ ctx, input }) => switchActiveCompany(ctx.db, ctx.session.user.id, input.companyId)),
+  company: buyer.input(z.object({ companyId: z.uuid().optional() }).default({})).query(({ ctx, input }) => myCompany(ctx.db, ctx.session.user.id, input.companyId)),
+  employees: buyer.input(z.object({ companyId: z.uuid() })).query(({ ctx, input }) => companyEmployees(ctx.db, ctx.session.user.id, input.companyId)),
+  createEmployee: buyer.input(createEmployeeSchema).mutation(({ ctx, input }) => createEmployee(ctx.db, actorOf(ctx), input)),
+  setEmployeeActive: buyer.input(setEmployeeActiveSchema).mutation(({ ctx, input }) => setEmployeeActive(ctx.db, actorOf(ctx), input)),
+});
