@@ -1,5 +1,5 @@
 import {
-  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard,
+  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Heart,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
 
@@ -22,4 +22,5 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   templates: FilePenLine,
   shippers: Truck,
   processors: CreditCard,
+  favorites: Heart,
 };

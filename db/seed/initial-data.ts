@@ -4,6 +4,7 @@ import { kindOfRole } from "../../server/auth/roles";
 import { hashPassword } from "../../server/domain/auth/passwords";
 import type { Db } from "../client";
 import { shippers, shops, users } from "../schema";
+import { hasCatalog, seedDemoCatalog } from "./demo-catalog";
 import { seedDemoShippers } from "./demo-fulfilment";
 import { demoShopCredentials, seedDemoShopData } from "./demo-shop-data";
 import { DEMO_USERS } from "./demo-users";
@@ -45,6 +46,11 @@ export async function ensureInitialData(db: Db, options: InitialDataOptions): Pr
   }
   const [shipperCount] = await db.select({ n: count() }).from(shippers);
   if ((shipperCount?.n ?? 0) === 0) await seedDemoShippers(db);
+  if (!(await hasCatalog(db))) {
+    const started = Date.now();
+    const catalog = await seedDemoCatalog(db);
+    options.log(`[t3-crm] Demo catalog (${catalog.products} products, ${catalog.categories} sections) created in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   await printDemoLogins(db, options.log);
   const shop = demoShopCredentials(options.authSecret);
   options.log(`[t3-crm] Demo shop API (POST /api/orders): api_id=${shop.apiId} api_key=${shop.apiKey}\n`);

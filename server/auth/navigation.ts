@@ -4,7 +4,7 @@ import type { Role } from "./roles";
 /** Icon names are resolved to components in the sidebar, so this file stays plain data. */
 export type NavIcon =
   | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
-  | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors";
+  | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "favorites";
 
 export interface NavItem {
   href: string;
@@ -38,7 +38,11 @@ const NAVIGATION: NavSection[] = [
   },
   {
     titleKey: "nav.section.buyer",
-    items: [{ href: "/b2b", labelKey: "nav.buyerHome", icon: "cart", permission: "buyer.cabinet" }],
+    items: [
+      { href: "/b2b", labelKey: "nav.buyerHome", icon: "cart", permission: "buyer.cabinet" },
+      { href: "/b2b/catalog", labelKey: "catalog.nav.catalog", icon: "catalog", permission: "buyer.cabinet" },
+      { href: "/b2b/favorites", labelKey: "catalog.nav.favorites", icon: "favorites", permission: "buyer.cabinet" },
+    ],
   },
   {
     titleKey: "nav.section.supplier",

@@ -9,6 +9,7 @@ import { dashboardRouter } from "./routers/dashboard";
 import { paymentsRouter } from "./routers/payments";
 import { customersRouter } from "./routers/customers";
 import { fulfilmentRouter } from "./routers/fulfilment";
+import { catalogRouter } from "./routers/catalog";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   customers: customersRouter,
   fulfilment: fulfilmentRouter,
+  catalog: catalogRouter,
 });
 
 export type AppRouter = typeof appRouter;
