@@ -235,9 +235,9 @@ export const KINDS: KindDef[] = [
 ];
 
 /** The property kinds each kind of product carries (besides the common ones). */
-export const COMMON_KINDS = ["color", "country", "weight", "warranty", "cert", "tnved", "package", "width", "height", "depth"];
+export const COMMON_KINDS = ["color", "country", "weight", "warranty", "cert", "width", "height", "depth"];
 export const PROFILE_KINDS: Record<Profile, string[]> = {
-  cable: ["section", "cores", "voltage", "insulation", "fire", "length", "outer_d", "bend_radius", "resistance", "temp_min", "temp_max", "standard"],
+  cable: ["section", "cores", "voltage", "insulation", "fire", "length", "outer_d", "bend_radius", "resistance", "temp_min", "temp_max", "standard", "package"],
   conduit: ["material", "ip", "mounting", "length", "outer_d", "temp_min", "temp_max", "climate"],
   wiring: ["material", "ip", "mounting", "posts", "current", "grounding", "child_protection", "backlight", "usb", "terminals", "protection_class", "standard"],
   breaker: ["current", "poles", "curve", "breaking", "voltage", "mounting", "modules", "switching", "standard", "terminals", "climate"],
@@ -245,8 +245,8 @@ export const PROFILE_KINDS: Record<Profile, string[]> = {
   light: ["power", "flux", "cct", "ip", "mounting", "material", "purpose", "cri", "beam", "lifetime", "dimmable", "climate", "protection_class"],
   lamp: ["power", "flux", "cct", "base", "cri", "beam", "lifetime", "dimmable", "voltage", "pack_qty"],
   enclosure: ["material", "ip", "mounting", "modules", "cable_entry", "climate", "protection_class"],
-  terminal: ["section", "current", "voltage", "material", "mounting", "pack_qty", "terminals"],
-  tool: ["power_type", "material", "voltage", "power", "battery", "purpose"],
+  terminal: ["section", "current", "voltage", "material", "mounting", "pack_qty", "terminals", "package", "tnved"],
+  tool: ["power_type", "material", "voltage", "power", "battery", "purpose", "tnved"],
   meter: ["voltage", "current", "display", "power_type", "mounting", "frequency", "protection_class"],
   heating: ["power", "length", "voltage", "control", "sensor", "mounting", "ip", "purpose", "overload"],
   extension: ["outlets", "length_cord", "current", "grounding", "overload", "usb", "power", "power_type", "ip"],
