@@ -55,7 +55,7 @@ function RangeInputs({ facet, onChange }: { facet: RangeFacet; onChange: (min?: 
   const parse = (v: string) => (v.trim() === "" || !Number.isFinite(Number(v.replace(",", "."))) ? undefined : Number(v.replace(",", ".")));
   return (
     <form
-      className="flex items-center gap-2"
+      className="grid grid-cols-2 gap-2"
       onSubmit={(e) => {
         e.preventDefault();
         onChange(parse(min), parse(max));
@@ -63,7 +63,7 @@ function RangeInputs({ facet, onChange }: { facet: RangeFacet; onChange: (min?: 
     >
       <Input className="h-8" inputMode="decimal" placeholder={`${t("min")} ${format.number(facet.min)}`} value={min} onChange={(e) => setMin(e.target.value)} aria-label={`${facet.name} ${t("min")}`} />
       <Input className="h-8" inputMode="decimal" placeholder={`${t("max")} ${format.number(facet.max)}`} value={max} onChange={(e) => setMax(e.target.value)} aria-label={`${facet.name} ${t("max")}`} />
-      <Button type="submit" size="sm" variant="outline">
+      <Button type="submit" size="sm" variant="outline" className="col-span-2">
         {t("apply")}
       </Button>
     </form>

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 
 /** The heart toggle on tiles and the card; optimistic, then the catalog queries are refreshed. */
-export function FavoriteButton({ productId, initial, size = "icon", withLabel = false }: { productId: string; initial: boolean; size?: "icon" | "sm" | "default"; withLabel?: boolean }) {
+export function FavoriteButton({ productId, initial, size = "icon", withLabel = false, testId = "favorite-toggle" }: { productId: string; initial: boolean; size?: "icon" | "sm" | "default"; withLabel?: boolean; testId?: string }) {
   const t = useTranslations("catalog.card");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -32,7 +32,7 @@ export function FavoriteButton({ productId, initial, size = "icon", withLabel = 
       aria-pressed={on}
       aria-label={label}
       title={label}
-      data-testid="favorite-toggle"
+      data-testid={testId}
       disabled={mutation.isPending}
       onClick={(e) => {
         e.preventDefault();

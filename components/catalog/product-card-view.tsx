@@ -160,7 +160,7 @@ function BuyBox({ card, onAddToCart }: { card: ProductCard; onAddToCart?: (reque
             <ShoppingCart className="size-4" />
             {t("addToCart")}
           </Button>
-          <FavoriteButton productId={card.id} initial={card.isFavorite} size="default" withLabel />
+          <FavoriteButton productId={card.id} initial={card.isFavorite} size="default" withLabel testId="card-favorite" />
         </div>
       </div>
 

@@ -72,10 +72,22 @@ function roundTo(value: number, step: number): number {
   return Math.round(Math.round(value / step) * step * 100) / 100;
 }
 
-function pickNumber(random: Random, kind: Extract<KindDef, { type: "number" }>): number {
+/** Narrower number ranges where the kind's overall range would be silly (a 2,000 W lamp). */
+const PROFILE_RANGES: Partial<Record<Profile, Record<string, [number, number]>>> = {
+  lamp: { power: [3, 40], flux: [250, 4000], weight: [0.02, 0.3] },
+  light: { power: [6, 300], flux: [500, 40000] },
+  wiring: { weight: [0.03, 0.4], power: [100, 3500] },
+  breaker: { weight: [0.1, 1.2] },
+  tool: { power: [0, 2000] },
+  extension: { power: [1000, 3500] },
+  heating: { power: [100, 3000] },
+};
+
+function pickNumber(random: Random, kind: Extract<KindDef, { type: "number" }>, profile: Profile): number {
+  const [min, max] = PROFILE_RANGES[profile]?.[kind.code] ?? [kind.min, kind.max];
   // Skewed towards the low end: most products are small.
   const t = Math.pow(random.next(), 2);
-  return roundTo(kind.min + t * (kind.max - kind.min), kind.step);
+  return Math.max(kind.step, roundTo(min + t * (max - min), kind.step));
 }
 
 const fmt = (n: number) => String(n).replace(".", ",");
@@ -247,7 +259,7 @@ export async function seedDemoCatalog(db: Db, options: { productsPerLeaf?: numbe
           values[code] = value;
           propertyRows.push({ product_id: pid, kind_id: kid, value_id: valueId.get(`${code}:${value}`) ?? null, number_value: null, bool_value: null, text_value: null });
         } else if (kind.type === "number") {
-          const value = pickNumber(random, kind);
+          const value = pickNumber(random, kind, leaf.profile);
           values[code] = value;
           propertyRows.push({ product_id: pid, kind_id: kid, value_id: null, number_value: value, bool_value: null, text_value: null });
         } else if (kind.type === "boolean") {
