@@ -25,10 +25,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function measure(label: string, work: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < WARMUP; i += 1) await work();
+async function measure(label: string, work: () => Promise<unknown>, runs = RUNS): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < Math.min(WARMUP, runs); i += 1) await work();
   const times: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
+  for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
     await work();
     times.push(performance.now() - started);
@@ -36,7 +36,7 @@ async function measure(label: string, work: () => Promise<unknown>): Promise<{ p
   times.sort((a, b) => a - b);
   const p50 = percentile(times, 50);
   const p95 = percentile(times, 95);
-  console.log(`  ${label.padEnd(64)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   max ${times[times.length - 1]!.toFixed(1).padStart(6)} ms`);
+  console.log(`  ${`${label} [${runs}]`.padEnd(70)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms   max ${times[times.length - 1]!.toFixed(1).padStart(6)} ms`);
   return { p50, p95 };
 }
 
@@ -92,9 +92,9 @@ async function main(): Promise<void> {
   const result = await measure(`category + search + 2 facets + counts + prices (TARGET)`, full);
   await measure(`same, no facet selection`, () => catalogViewer(db, userId).then((v) => listProducts(db, v, base)));
   await measure(`category only (no search) + 2 facets + counts + prices`, () => catalogViewer(db, userId).then((v) => listProducts(db, v, { categoryId: mid!.id, valueIds: selections })));
-  await measure(`top section (${top!.n.toLocaleString("en")}) + search + counts + prices`, () => catalogViewer(db, userId).then((v) => listProducts(db, v, { categoryId: top!.id, search })));
+  await measure(`top section (${top!.n.toLocaleString("en")}) + search + counts + prices`, () => catalogViewer(db, userId).then((v) => listProducts(db, v, { categoryId: top!.id, search })), 30);
   await measure(`whole catalog, SKU search`, () => catalogViewer(db, userId).then((v) => listProducts(db, v, { search: "SKU-0123456" })));
-  await measure(`whole catalog, typo "розтка" (trigram fallback)`, () => catalogViewer(db, userId).then((v) => listProducts(db, v, { search: "розтка" })));
+  await measure(`whole catalog, typo "розтка" (trigram fallback)`, () => catalogViewer(db, userId).then((v) => listProducts(db, v, { search: "розтка" })), 10);
   const variants = sample.rows.flatMap((r) => (r.variantId ? [{ variantId: r.variantId, quantity: 1 }] : []));
   await measure(`priceForBuyer alone, ${variants.length} lines`, () => priceForBuyer(db, userId, variants));
 

@@ -220,7 +220,9 @@ export async function listProducts(db: Db, viewer: CatalogViewer, input: ListPro
   const effectiveSort = sort === "relevance" && !searching ? "popular" : sort;
 
   let plan = searchPlan(query.search, "text");
-  let page = await pageIds(db, query, plan, filters, viewer, effectiveSort);
+  // The page and the facet counts are independent statements: on PostgreSQL they run on two
+  // connections at once (PGlite queues them).
+  let [page, facets] = await Promise.all([pageIds(db, query, plan, filters, viewer, effectiveSort), query.withFacets ? facetCounts(db, query, plan, filters) : null]);
   if (searching && page.total === 0) {
     // Nothing for the words as typed: try the typo-tolerant match on names.
     const fuzzy = searchPlan(query.search, "fuzzy");
@@ -228,9 +230,9 @@ export async function listProducts(db: Db, viewer: CatalogViewer, input: ListPro
     if (fuzzyPage.total > 0) {
       plan = fuzzy;
       page = fuzzyPage;
+      facets = query.withFacets ? await withFuzzyThreshold(db, true, (tx) => facetCounts(tx, query, fuzzy, filters)) : null;
     }
   }
-  const facets = query.withFacets ? await withFuzzyThreshold(db, plan.mode === "fuzzy", (tx) => facetCounts(tx, query, plan, filters)) : null;
   const rows = await loadTiles(db, viewer, page.ids);
   return { rows, total: page.total, page: query.page, pageSize: query.pageSize, sort: effectiveSort, searchMode: plan.mode, facets };
 }

@@ -49,42 +49,37 @@ export function toUnitInfo(row: { unit: string; ratio: string; minQty: string; m
 /** Loads tiles for product ids, keeping their order; prices of the default variants come from priceForBuyer. */
 export async function loadTiles(db: Db, viewer: CatalogViewer, ids: string[]): Promise<ProductTile[]> {
   if (ids.length === 0) return [];
-  const base = await db
-    .select({
-      id: products.id,
-      sku: products.sku,
-      name: products.name,
-      slug: products.slug,
-      brand: brands.name,
-      badges: products.badges,
-      ratingAvg: products.ratingAvg,
-      reviewsCount: products.reviewsCount,
-      baseUnit: products.baseUnit,
-    })
-    .from(products)
-    .leftJoin(brands, eq(brands.id, products.brandId))
-    .where(inArray(products.id, ids));
-  const variants = await db
-    .select({ id: productVariants.id, productId: productVariants.productId, isDefault: productVariants.isDefault })
-    .from(productVariants)
-    .where(inArray(productVariants.productId, ids))
-    .orderBy(asc(productVariants.sort));
-  const units = await db.select().from(productUnits).where(inArray(productUnits.productId, ids));
-  const images = await db
-    .select({ productId: productImages.productId, url: productImages.url })
-    .from(productImages)
-    .where(inArray(productImages.productId, ids))
-    .orderBy(asc(productImages.sort));
-  const stockRows =
+  // Independent lookups: concurrent on PostgreSQL's pool, queued on PGlite.
+  const [base, variants, units, images, stockResult, favored] = await Promise.all([
+    db
+      .select({
+        id: products.id,
+        sku: products.sku,
+        name: products.name,
+        slug: products.slug,
+        brand: brands.name,
+        badges: products.badges,
+        ratingAvg: products.ratingAvg,
+        reviewsCount: products.reviewsCount,
+        baseUnit: products.baseUnit,
+      })
+      .from(products)
+      .leftJoin(brands, eq(brands.id, products.brandId))
+      .where(inArray(products.id, ids)),
+    db
+      .select({ id: productVariants.id, productId: productVariants.productId, isDefault: productVariants.isDefault })
+      .from(productVariants)
+      .where(inArray(productVariants.productId, ids))
+      .orderBy(asc(productVariants.sort)),
+    db.select().from(productUnits).where(inArray(productUnits.productId, ids)),
+    db.select({ productId: productImages.productId, url: productImages.url }).from(productImages).where(inArray(productImages.productId, ids)).orderBy(asc(productImages.sort)),
     viewer.warehouseIds.length > 0
-      ? rowsOf<{ product_id: string; qty: number }>(
-          await db.execute(sql`select v.product_id, sum(s.quantity - s.reserved)::float8 as qty from product_variants v join stock s on s.variant_id = v.id
-            where v.product_id = any(${uuidArray(ids)}) and s.warehouse_id = any(${uuidArray(viewer.warehouseIds)}) group by v.product_id`),
-        )
-      : [];
-  const favored = viewer.userId
-    ? await db.select({ productId: favorites.productId }).from(favorites).where(and(eq(favorites.userId, viewer.userId), inArray(favorites.productId, ids)))
-    : [];
+      ? db.execute(sql`select v.product_id, sum(s.quantity - s.reserved)::float8 as qty from product_variants v join stock s on s.variant_id = v.id
+          where v.product_id = any(${uuidArray(ids)}) and s.warehouse_id = any(${uuidArray(viewer.warehouseIds)}) group by v.product_id`)
+      : Promise.resolve([]),
+    viewer.userId ? db.select({ productId: favorites.productId }).from(favorites).where(and(eq(favorites.userId, viewer.userId), inArray(favorites.productId, ids))) : Promise.resolve([]),
+  ]);
+  const stockRows = rowsOf<{ product_id: string; qty: number }>(stockResult);
 
   const variantsOf = new Map<string, { id: string; isDefault: boolean }[]>();
   for (const v of variants) variantsOf.set(v.productId, [...(variantsOf.get(v.productId) ?? []), v]);
