@@ -105,13 +105,15 @@ async function facetCounts(db: Db, query: ListProductsQuery, plan: SearchPlan, f
   const of = (g: FacetGroup) => setName(groups.includes(g) ? g : "all");
 
   const selectedKinds = [...filters.values.keys(), ...filters.ranges.keys()];
+  // The candidates are few next to product_properties (millions of rows): LATERAL keeps the plan
+  // "for each candidate, its properties by primary key" instead of scanning a kind's whole index (OFFSET 0 stops the planner from flattening it).
   const parts: SQL[] = [
     sql`select 'v' as g, pp.kind_id::text as k, pp.value_id::text as v, count(*)::int as n, null::float8 as lo, null::float8 as hi
-      from f_all c join product_properties pp on pp.product_id = c.id
+      from f_all c cross join lateral (select x.kind_id, x.value_id from product_properties x where x.product_id = c.id offset 0) pp
       join property_kinds pk on pk.id = pp.kind_id and pk.is_filterable and pk.type = 'enum'
       where pp.kind_id <> all(${uuidArray(selectedKinds)}) group by pp.kind_id, pp.value_id`,
     sql`select 'r', pp.kind_id::text, null, count(*)::int, min(pp.number_value)::float8, max(pp.number_value)::float8
-      from f_all c join product_properties pp on pp.product_id = c.id
+      from f_all c cross join lateral (select x.kind_id, x.number_value from product_properties x where x.product_id = c.id offset 0) pp
       join property_kinds pk on pk.id = pp.kind_id and pk.is_filterable and pk.type = 'number'
       where pp.kind_id <> all(${uuidArray(selectedKinds)}) and pp.number_value is not null group by pp.kind_id`,
     sql`select 'b', c.brand_id::text, null, count(*)::int, null, null from ${of("brand")} c where c.brand_id is not null group by c.brand_id`,
