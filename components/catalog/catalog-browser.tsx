@@ -50,7 +50,9 @@ export function CatalogBrowser() {
   const category = path[path.length - 1];
   const waitingForCategory = Boolean(state.cat) && !tree.data;
   const list = useQuery({ ...trpc.catalog.list.queryOptions(listInputOf(state, category?.id)), enabled: !waitingForCategory, placeholderData: keepPreviousData });
-  const answeredUrl = useAnsweredUrl(list);
+  const answered = useAnsweredUrl(list);
+  // A disabled query (the tree still loading) is neither fetching nor answering the URL.
+  const answeredUrl = list.data && !waitingForCategory ? answered : undefined;
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
