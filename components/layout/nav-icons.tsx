@@ -1,5 +1,5 @@
 import {
-  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList,
+  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
 
@@ -27,4 +27,5 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   regions: MapPin,
   warehouses: Warehouse,
   applications: ClipboardList,
+  favorites: Heart,
 };

@@ -4,7 +4,9 @@ import { kindOfRole } from "../../server/auth/roles";
 import { hashPassword } from "../../server/domain/auth/passwords";
 import type { Db } from "../client";
 import { companies, shippers, shops, users } from "../schema";
+import { hasCatalog, seedDemoCatalog } from "./demo-catalog";
 import { seedDemoCompanies } from "./demo-companies";
+import { seedDemoPricing } from "./demo-pricing";
 import { seedDemoShippers } from "./demo-fulfilment";
 import { demoShopCredentials, seedDemoShopData } from "./demo-shop-data";
 import { DEMO_USERS } from "./demo-users";
@@ -46,8 +48,15 @@ export async function ensureInitialData(db: Db, options: InitialDataOptions): Pr
   }
   const [shipperCount] = await db.select({ n: count() }).from(shippers);
   if ((shipperCount?.n ?? 0) === 0) await seedDemoShippers(db);
+  if (!(await hasCatalog(db))) {
+    const started = Date.now();
+    const catalog = await seedDemoCatalog(db);
+    options.log(`[t3-crm] Demo catalog (${catalog.products} products, ${catalog.categories} sections) created in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   const [companyCount] = await db.select({ n: count() }).from(companies);
   if ((companyCount?.n ?? 0) === 0) await seedDemoCompanies(db);
+  // After the catalog and companies: the demo rules look up their brands, sections and SKUs.
+  await seedDemoPricing(db);
   await printDemoLogins(db, options.log);
   const shop = demoShopCredentials(options.authSecret);
   options.log(`[t3-crm] Demo shop API (POST /api/orders): api_id=${shop.apiId} api_key=${shop.apiKey}\n`);

@@ -5,7 +5,7 @@ import type { Role } from "./roles";
 export type NavIcon =
   | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
   | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "pricing" | "priceCheck"
-  | "regions" | "warehouses" | "applications";
+  | "regions" | "warehouses" | "applications" | "favorites";
 
 export interface NavItem {
   href: string;
@@ -43,6 +43,8 @@ const NAVIGATION: NavSection[] = [
     titleKey: "nav.section.buyer",
     items: [
       { href: "/b2b", labelKey: "nav.buyerHome", icon: "cart", permission: "buyer.cabinet" },
+      { href: "/b2b/catalog", labelKey: "catalog.nav.catalog", icon: "catalog", permission: "buyer.cabinet" },
+      { href: "/b2b/favorites", labelKey: "catalog.nav.favorites", icon: "favorites", permission: "buyer.cabinet" },
       { href: "/b2b/company", labelKey: "companies.nav.myCompany", icon: "companies", permission: "buyer.cabinet" },
     ],
   },

@@ -13,6 +13,7 @@ import { pricingRouter } from "./routers/pricing";
 import { companiesRouter } from "./routers/companies";
 import { regionsRouter } from "./routers/regions";
 import { buyerAccountRouter } from "./routers/buyer-account";
+import { catalogRouter } from "./routers/catalog";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   companies: companiesRouter,
   regions: regionsRouter,
   buyerAccount: buyerAccountRouter,
+  catalog: catalogRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,15 @@
-import { ShoppingCart } from "lucide-react";
-import { PlaceholderPage } from "@/components/layout/placeholder-page";
+import { getTranslations } from "next-intl/server";
+import { CatalogHomeView } from "@/components/catalog/catalog-home-view";
+import { PageHeader } from "@/components/layout/page-header";
+import { requirePermission } from "@/server/auth/session";
 
-export default function Page() {
-  return <PlaceholderPage permission="buyer.cabinet" section="buyerHome" icon={ShoppingCart} />;
+export default async function BuyerHomePage() {
+  await requirePermission("buyer.cabinet");
+  const t = await getTranslations("catalog");
+  return (
+    <>
+      <PageHeader title={t("home.title")} crumbs={[{ label: t("crumb") }, { label: t("home.title") }]} />
+      <CatalogHomeView />
+    </>
+  );
 }
