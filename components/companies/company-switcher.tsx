@@ -54,7 +54,7 @@ export function CompanySwitcher() {
         <DropdownMenuLabel>{t("choose")}</DropdownMenuLabel>
         <DropdownMenuSeparator />
         {companies.map((c) => (
-          <DropdownMenuItem key={c.companyId} disabled={switchTo.isPending} onSelect={() => !c.isActive && switchTo.mutate({ companyId: c.companyId })} data-testid="company-option" className="items-start gap-2">
+          <DropdownMenuItem key={c.companyId} disabled={switchTo.isPending} onSelect={() => !c.isActive && switchTo.mutate({ companyId: c.companyId })} data-testid="company-option" data-active={c.isActive} className="items-start gap-2">
             <Check className={c.isActive ? "text-primary mt-0.5 size-4" : "invisible mt-0.5 size-4"} />
             <div className="min-w-0 flex-1">
               <div className="truncate font-medium">{c.name}</div>
