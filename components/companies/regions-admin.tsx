@@ -8,15 +8,14 @@ import { Field } from "@/components/forms/field";
 import { formErrorOf, type FormError } from "@/components/forms/trpc-error";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/badge";
+import { AdminTableCard } from "@/components/admin/admin-table-card";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 const NONE = "none";
 
@@ -105,75 +104,67 @@ export function RegionsAdmin() {
   const list = useQuery(trpc.regions.list.queryOptions());
   const [editing, setEditing] = useState<RegionRow | "new" | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.regions.pathKey() });
-  const remove = useMutation(trpc.regions.delete.mutationOptions({ onSuccess: async () => { toast.success(t("deleted")); await refresh(); }, onError: (e) => toast.error(e.message) }));
+  const remove = useMutation(
+    trpc.regions.delete.mutationOptions({
+      onSuccess: async () => {
+        toast.success(t("deleted"));
+        await refresh();
+      },
+      onError: (e) => toast.error(e.message),
+    }),
+  );
   const rows = list.data ?? [];
   return (
-    <Card>
-      <CardHeader className="flex flex-row items-center justify-between border-b">
-        <CardTitle>{t("listTitle")}</CardTitle>
+    <AdminTableCard
+      title={t("listTitle")}
+      action={
         <Button variant="success" onClick={() => setEditing("new")} data-testid="add-region">
           <Plus className="size-4" />
           {t("add")}
         </Button>
-      </CardHeader>
-      <CardContent className="pt-4">
-        <div className="overflow-x-auto rounded-md border">
-          <Table data-testid="regions-table">
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("name")}</TableHead>
-                <TableHead>{t("code")}</TableHead>
-                <TableHead>{t("priceType")}</TableHead>
-                <TableHead className="text-right">{t("warehouses")}</TableHead>
-                <TableHead className="text-right">{t("companies")}</TableHead>
-                <TableHead className="w-24" />
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.isPending && (
-                <TableRow>
-                  <TableCell colSpan={6}>
-                    <Skeleton className="h-12 w-full" />
-                  </TableCell>
-                </TableRow>
-              )}
-              {list.data && rows.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={6} className="text-muted-foreground py-10 text-center text-sm">
-                    {t("empty")}
-                  </TableCell>
-                </TableRow>
-              )}
-              {rows.map((r) => (
-                <TableRow key={r.id} data-testid="region-row">
-                  <TableCell>
-                    <div className="flex items-center gap-2 font-medium">
-                      <MapPin className="text-primary size-4" />
-                      {r.name}
-                      {r.isDefault && <Badge variant="success">{t("default")}</Badge>}
-                    </div>
-                  </TableCell>
-                  <TableCell className="font-mono text-sm">{r.code}</TableCell>
-                  <TableCell>{r.priceTypeName ?? "—"}</TableCell>
-                  <TableCell className="text-right tabular-nums">{r.warehousesCount}</TableCell>
-                  <TableCell className="text-right tabular-nums">{r.companiesCount}</TableCell>
-                  <TableCell>
-                    <div className="flex justify-end gap-1">
-                      <Button size="icon" variant="ghost" aria-label={t("edit")} onClick={() => setEditing(r)}>
-                        <Pencil className="size-4" />
-                      </Button>
-                      <Button size="icon" variant="ghost" aria-label={t("delete")} onClick={() => window.confirm(t("deleteConfirm", { name: r.name })) && remove.mutate({ id: r.id })}>
-                        <Trash2 className="text-destructive size-4" />
-                      </Button>
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </CardContent>
-      {editing && <RegionDialog region={editing === "new" ? null : editing} onClose={() => setEditing(null)} onDone={refresh} />}
-    </Card>
+      }
+      tableTestId="regions-table"
+      columns={6}
+      loading={list.isPending}
+      empty={list.data && rows.length === 0}
+      emptyText={t("empty")}
+      head={
+        <>
+          <TableHead>{t("name")}</TableHead>
+          <TableHead>{t("code")}</TableHead>
+          <TableHead>{t("priceType")}</TableHead>
+          <TableHead className="text-right">{t("warehouses")}</TableHead>
+          <TableHead className="text-right">{t("companies")}</TableHead>
+          <TableHead className="w-24" />
+        </>
+      }
+      after={<>{editing && <RegionDialog region={editing === "new" ? null : editing} onClose={() => setEditing(null)} onDone={refresh} />}</>}
+    >
+      {rows.map((r) => (
+        <TableRow key={r.id} data-testid="region-row">
+          <TableCell>
+            <div className="flex items-center gap-2 font-medium">
+              <MapPin className="text-primary size-4" />
+              {r.name}
+              {r.isDefault && <Badge variant="success">{t("default")}</Badge>}
+            </div>
+          </TableCell>
+          <TableCell className="font-mono text-sm">{r.code}</TableCell>
+          <TableCell>{r.priceTypeName ?? "—"}</TableCell>
+          <TableCell className="text-right tabular-nums">{r.warehousesCount}</TableCell>
+          <TableCell className="text-right tabular-nums">{r.companiesCount}</TableCell>
+          <TableCell>
+            <div className="flex justify-end gap-1">
+              <Button size="icon" variant="ghost" aria-label={t("edit")} onClick={() => setEditing(r)}>
+                <Pencil className="size-4" />
+              </Button>
+              <Button size="icon" variant="ghost" aria-label={t("delete")} onClick={() => window.confirm(t("deleteConfirm", { name: r.name })) && remove.mutate({ id: r.id })}>
+                <Trash2 className="text-destructive size-4" />
+              </Button>
+            </div>
+          </TableCell>
+        </TableRow>
+      ))}
+    </AdminTableCard>
   );
 }

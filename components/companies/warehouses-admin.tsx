@@ -8,15 +8,14 @@ import { Field } from "@/components/forms/field";
 import { formErrorOf, type FormError } from "@/components/forms/trpc-error";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/badge";
+import { AdminTableCard } from "@/components/admin/admin-table-card";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 const NONE = "none";
 
@@ -117,68 +116,52 @@ export function WarehousesAdmin() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.regions.pathKey() });
   const rows = list.data ?? [];
   return (
-    <Card>
-      <CardHeader className="flex flex-row items-center justify-between border-b">
-        <CardTitle>{t("listTitle")}</CardTitle>
+    <AdminTableCard
+      title={t("listTitle")}
+      action={
         <Button variant="success" onClick={() => setEditing("new")} data-testid="add-warehouse">
           <Plus className="size-4" />
           {t("add")}
         </Button>
-      </CardHeader>
-      <CardContent className="pt-4">
-        <div className="overflow-x-auto rounded-md border">
-          <Table data-testid="warehouses-table">
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("name")}</TableHead>
-                <TableHead>{t("code")}</TableHead>
-                <TableHead>{t("region")}</TableHead>
-                <TableHead>{t("address")}</TableHead>
-                <TableHead>{t("active")}</TableHead>
-                <TableHead className="w-16" />
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.isPending && (
-                <TableRow>
-                  <TableCell colSpan={6}>
-                    <Skeleton className="h-12 w-full" />
-                  </TableCell>
-                </TableRow>
-              )}
-              {list.data && rows.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={6} className="text-muted-foreground py-10 text-center text-sm">
-                    {t("empty")}
-                  </TableCell>
-                </TableRow>
-              )}
-              {rows.map((w) => (
-                <TableRow key={w.id} data-testid="warehouse-row">
-                  <TableCell>
-                    <div className="flex items-center gap-2 font-medium">
-                      <Warehouse className="text-primary size-4" />
-                      {w.name}
-                    </div>
-                  </TableCell>
-                  <TableCell className="font-mono text-sm">{w.code}</TableCell>
-                  <TableCell>{w.regionName ?? "—"}</TableCell>
-                  <TableCell className="text-sm">{w.address ?? "—"}</TableCell>
-                  <TableCell>
-                    <Badge variant={w.isActive ? "success" : "secondary"}>{w.isActive ? t("active") : t("inactive")}</Badge>
-                  </TableCell>
-                  <TableCell>
-                    <Button size="icon" variant="ghost" aria-label={t("edit")} onClick={() => setEditing(w)}>
-                      <Pencil className="size-4" />
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </CardContent>
-      {editing && <WarehouseDialog warehouse={editing === "new" ? null : editing} onClose={() => setEditing(null)} onDone={refresh} />}
-    </Card>
+      }
+      tableTestId="warehouses-table"
+      columns={6}
+      loading={list.isPending}
+      empty={list.data && rows.length === 0}
+      emptyText={t("empty")}
+      head={
+        <>
+          <TableHead>{t("name")}</TableHead>
+          <TableHead>{t("code")}</TableHead>
+          <TableHead>{t("region")}</TableHead>
+          <TableHead>{t("address")}</TableHead>
+          <TableHead>{t("active")}</TableHead>
+          <TableHead className="w-16" />
+        </>
+      }
+      after={<>{editing && <WarehouseDialog warehouse={editing === "new" ? null : editing} onClose={() => setEditing(null)} onDone={refresh} />}</>}
+    >
+      {rows.map((w) => (
+        <TableRow key={w.id} data-testid="warehouse-row">
+          <TableCell>
+            <div className="flex items-center gap-2 font-medium">
+              <Warehouse className="text-primary size-4" />
+              {w.name}
+            </div>
+          </TableCell>
+          <TableCell className="font-mono text-sm">{w.code}</TableCell>
+          <TableCell>{w.regionName ?? "—"}</TableCell>
+          <TableCell className="text-sm">{w.address ?? "—"}</TableCell>
+          <TableCell>
+            <Badge variant={w.isActive ? "success" : "secondary"}>{w.isActive ? t("active") : t("inactive")}</Badge>
+          </TableCell>
+          <TableCell>
+            <Button size="icon" variant="ghost" aria-label={t("edit")} onClick={() => setEditing(w)}>
+              <Pencil className="size-4" />
+            </Button>
+          </TableCell>
+        </TableRow>
+      ))}
+    </AdminTableCard>
   );
 }

@@ -8,15 +8,14 @@ import { Field } from "@/components/forms/field";
 import { formErrorOf, type FormError } from "@/components/forms/trpc-error";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/badge";
+import { AdminTableCard } from "@/components/admin/admin-table-card";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { EntityPicker, type LookupKind, type Picked } from "./entity-picker";
 import { percentLabel } from "./format";
@@ -76,135 +75,121 @@ export function DiscountRulesTab() {
     }),
   );
   return (
-    <Card>
-      <CardHeader className="flex flex-row items-start justify-between gap-4 border-b">
-        <div className="space-y-1.5">
-          <CardTitle>{t("discounts.title")}</CardTitle>
-          <CardDescription>{t("discounts.intro")}</CardDescription>
-        </div>
+    <AdminTableCard
+      title={t("discounts.title")}
+      description={t("discounts.intro")}
+      action={
         <Button variant="success" onClick={() => setEditing("new")} data-testid="add-discount">
           <Plus className="size-4" />
           {t("discounts.add")}
         </Button>
-      </CardHeader>
-      <CardContent className="space-y-3 pt-4">
-        <div className="grid gap-2 md:grid-cols-[2fr_1fr_1fr_1fr]">
-          <Input placeholder={t("discounts.search")} value={q} onChange={(e) => setQ(e.target.value)} data-testid="discount-search" />
-          <Select value={target} onValueChange={(v) => setTarget(v as Target | "any")}>
-            <SelectTrigger className="w-full" data-testid="discount-filter-target">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value="any">{t("discounts.allTargets")}</SelectItem>
-              {TARGETS.map((v) => (
-                <SelectItem key={v} value={v}>
-                  {t(`discounts.targets.${v}`)}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-          <Select value={scope} onValueChange={(v) => setScope(v as Scope | "any")}>
-            <SelectTrigger className="w-full">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value="any">{t("discounts.allScopes")}</SelectItem>
-              {SCOPES.map((v) => (
-                <SelectItem key={v} value={v}>
-                  {t(`discounts.scopes.${v}`)}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-          <Select value={status} onValueChange={(v) => setStatus(v as "active" | "inactive" | "any")}>
-            <SelectTrigger className="w-full" data-testid="discount-filter-status">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {(["active", "inactive", "any"] as const).map((v) => (
-                <SelectItem key={v} value={v}>
-                  {t(`discounts.statuses.${v}`)}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-        </div>
-        <div className="overflow-x-auto rounded-md border">
-          <Table data-testid="discounts-table">
-            <TableHeader className="bg-muted/50">
-              <TableRow>
-                <TableHead>{t("common.name")}</TableHead>
-                <TableHead>{t("discounts.scope")}</TableHead>
-                <TableHead>{t("discounts.target")}</TableHead>
-                <TableHead className="text-right">{t("discounts.percent")}</TableHead>
-                <TableHead className="text-right">{t("discounts.priority")}</TableHead>
-                <TableHead>{t("common.validity")}</TableHead>
-                <TableHead>{t("common.status")}</TableHead>
-                <TableHead className="text-right">{t("common.actions")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.isPending && (
-                <TableRow>
-                  <TableCell colSpan={8}>
-                    <Skeleton className="h-6 w-full" />
-                  </TableCell>
-                </TableRow>
-              )}
-              {list.data?.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={8} className="text-muted-foreground py-8 text-center">
-                    {t("discounts.empty")}
-                  </TableCell>
-                </TableRow>
-              )}
-              {list.data?.map((row) => (
-                <TableRow key={row.id} data-testid="discount-row" data-name={row.name} className={row.isActive ? undefined : "opacity-60"}>
-                  <TableCell className="font-medium">{row.name}</TableCell>
-                  <TableCell className="text-sm">
-                    <Badge variant={row.scope === "all" ? "secondary" : "outline"}>{t(`discounts.scopes.${row.scope}`)}</Badge> {row.scopeName}
-                  </TableCell>
-                  <TableCell className="text-sm">
-                    <div className="text-muted-foreground text-xs">{t(`discounts.targets.${row.target}`)}</div>
-                    {row.target === "sku_list" ? (
-                      <span title={row.skus.join(", ")}>
-                        {row.skus.slice(0, 3).join(", ")}
-                        {row.skus.length > 3 && ` … (${t("discounts.skusCount", { count: row.skus.length })})`}
-                      </span>
-                    ) : (
-                      [row.brandName, row.categoryName].filter(Boolean).join(" · ")
-                    )}
-                  </TableCell>
-                  <TableCell className="text-right font-mono">{percentLabel(row.percent)}%</TableCell>
-                  <TableCell className="text-right font-mono text-xs">{row.priority}</TableCell>
-                  <TableCell className="text-xs">
-                    <Validity from={row.validFrom} to={row.validTo} />
-                  </TableCell>
-                  <TableCell>{row.isActive ? <Badge variant="success">{t("common.active")}</Badge> : <Badge variant="secondary">{t("common.inactive")}</Badge>}</TableCell>
-                  <TableCell className="space-x-1 text-right whitespace-nowrap">
-                    <Button size="icon" variant="ghost" onClick={() => setEditing(row)} aria-label={t("common.edit")} title={t("common.edit")} data-testid="discount-edit">
-                      <Pencil className="size-4" />
-                    </Button>
-                    <Button
-                      size="icon"
-                      variant="ghost"
-                      disabled={toggle.isPending}
-                      onClick={() => toggle.mutate({ id: row.id, isActive: !row.isActive })}
-                      aria-label={row.isActive ? t("common.deactivate") : t("common.activate")}
-                      title={row.isActive ? t("common.deactivate") : t("common.activate")}
-                      data-testid="discount-toggle"
-                    >
-                      {row.isActive ? <PowerOff className="size-4" /> : <Power className="size-4" />}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </CardContent>
-      {editing && <DiscountDialog row={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}
-    </Card>
+      }
+      toolbar={
+        <>
+          <div className="grid gap-2 md:grid-cols-[2fr_1fr_1fr_1fr]">
+            <Input placeholder={t("discounts.search")} value={q} onChange={(e) => setQ(e.target.value)} data-testid="discount-search" />
+            <Select value={target} onValueChange={(v) => setTarget(v as Target | "any")}>
+              <SelectTrigger className="w-full" data-testid="discount-filter-target">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                <SelectItem value="any">{t("discounts.allTargets")}</SelectItem>
+                {TARGETS.map((v) => (
+                  <SelectItem key={v} value={v}>
+                    {t(`discounts.targets.${v}`)}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+            <Select value={scope} onValueChange={(v) => setScope(v as Scope | "any")}>
+              <SelectTrigger className="w-full">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                <SelectItem value="any">{t("discounts.allScopes")}</SelectItem>
+                {SCOPES.map((v) => (
+                  <SelectItem key={v} value={v}>
+                    {t(`discounts.scopes.${v}`)}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+            <Select value={status} onValueChange={(v) => setStatus(v as "active" | "inactive" | "any")}>
+              <SelectTrigger className="w-full" data-testid="discount-filter-status">
+                <SelectValue />
+              </SelectTrigger>
+              <SelectContent>
+                {(["active", "inactive", "any"] as const).map((v) => (
+                  <SelectItem key={v} value={v}>
+                    {t(`discounts.statuses.${v}`)}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+          </div>
+        </>
+      }
+      tableTestId="discounts-table"
+      columns={8}
+      loading={list.isPending}
+      empty={list.data?.length === 0}
+      emptyText={t("discounts.empty")}
+      head={
+        <>
+          <TableHead>{t("common.name")}</TableHead>
+          <TableHead>{t("discounts.scope")}</TableHead>
+          <TableHead>{t("discounts.target")}</TableHead>
+          <TableHead className="text-right">{t("discounts.percent")}</TableHead>
+          <TableHead className="text-right">{t("discounts.priority")}</TableHead>
+          <TableHead>{t("common.validity")}</TableHead>
+          <TableHead>{t("common.status")}</TableHead>
+          <TableHead className="text-right">{t("common.actions")}</TableHead>
+        </>
+      }
+      after={<>{editing && <DiscountDialog row={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}</>}
+    >
+      {list.data?.map((row) => (
+        <TableRow key={row.id} data-testid="discount-row" data-name={row.name} className={row.isActive ? undefined : "opacity-60"}>
+          <TableCell className="font-medium">{row.name}</TableCell>
+          <TableCell className="text-sm">
+            <Badge variant={row.scope === "all" ? "secondary" : "outline"}>{t(`discounts.scopes.${row.scope}`)}</Badge> {row.scopeName}
+          </TableCell>
+          <TableCell className="text-sm">
+            <div className="text-muted-foreground text-xs">{t(`discounts.targets.${row.target}`)}</div>
+            {row.target === "sku_list" ? (
+              <span title={row.skus.join(", ")}>
+                {row.skus.slice(0, 3).join(", ")}
+                {row.skus.length > 3 && ` … (${t("discounts.skusCount", { count: row.skus.length })})`}
+              </span>
+            ) : (
+              [row.brandName, row.categoryName].filter(Boolean).join(" · ")
+            )}
+          </TableCell>
+          <TableCell className="text-right font-mono">{percentLabel(row.percent)}%</TableCell>
+          <TableCell className="text-right font-mono text-xs">{row.priority}</TableCell>
+          <TableCell className="text-xs">
+            <Validity from={row.validFrom} to={row.validTo} />
+          </TableCell>
+          <TableCell>{row.isActive ? <Badge variant="success">{t("common.active")}</Badge> : <Badge variant="secondary">{t("common.inactive")}</Badge>}</TableCell>
+          <TableCell className="space-x-1 text-right whitespace-nowrap">
+            <Button size="icon" variant="ghost" onClick={() => setEditing(row)} aria-label={t("common.edit")} title={t("common.edit")} data-testid="discount-edit">
+              <Pencil className="size-4" />
+            </Button>
+            <Button
+              size="icon"
+              variant="ghost"
+              disabled={toggle.isPending}
+              onClick={() => toggle.mutate({ id: row.id, isActive: !row.isActive })}
+              aria-label={row.isActive ? t("common.deactivate") : t("common.activate")}
+              title={row.isActive ? t("common.deactivate") : t("common.activate")}
+              data-testid="discount-toggle"
+            >
+              {row.isActive ? <PowerOff className="size-4" /> : <Power className="size-4" />}
+            </Button>
+          </TableCell>
+        </TableRow>
+      ))}
+    </AdminTableCard>
   );
 }
 

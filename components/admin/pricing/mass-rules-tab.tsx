@@ -8,14 +8,13 @@ import { Field } from "@/components/forms/field";
 import { formErrorOf, type FormError } from "@/components/forms/trpc-error";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/badge";
+import { AdminTableCard } from "@/components/admin/admin-table-card";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { Validity } from "./discount-rules-tab";
 import { EntityPicker, type Picked } from "./entity-picker";
 import { percentLabel } from "./format";
@@ -51,86 +50,68 @@ export function MassRulesTab() {
     }),
   );
   return (
-    <Card>
-      <CardHeader className="flex flex-row items-start justify-between gap-4 border-b">
-        <div className="space-y-1.5">
-          <CardTitle>{t("mass.title")}</CardTitle>
-          <CardDescription>{t("mass.intro")}</CardDescription>
-        </div>
+    <AdminTableCard
+      title={t("mass.title")}
+      description={t("mass.intro")}
+      action={
         <Button variant="success" onClick={() => setEditing("new")} data-testid="add-mass-rule">
           <Plus className="size-4" />
           {t("mass.add")}
         </Button>
-      </CardHeader>
-      <CardContent className="pt-4">
-        <div className="overflow-x-auto rounded-md border">
-          <Table data-testid="mass-rules-table">
-            <TableHeader className="bg-muted/50">
-              <TableRow>
-                <TableHead>{t("common.name")}</TableHead>
-                <TableHead>{t("mass.slice")}</TableHead>
-                <TableHead className="text-right">{t("mass.adjust")}</TableHead>
-                <TableHead>{t("common.validity")}</TableHead>
-                <TableHead>{t("common.status")}</TableHead>
-                <TableHead className="text-right">{t("common.actions")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.isPending && (
-                <TableRow>
-                  <TableCell colSpan={6}>
-                    <Skeleton className="h-6 w-full" />
-                  </TableCell>
-                </TableRow>
-              )}
-              {list.data?.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={6} className="text-muted-foreground py-8 text-center">
-                    {t("mass.empty")}
-                  </TableCell>
-                </TableRow>
-              )}
-              {list.data?.map((row) => {
-                const slice = [row.brandName, row.line, row.categoryName, row.regionName].filter(Boolean);
-                const up = !row.adjustPercent.startsWith("-");
-                return (
-                  <TableRow key={row.id} data-testid="mass-row" data-name={row.name} className={row.isActive ? undefined : "opacity-60"}>
-                    <TableCell className="font-medium">{row.name}</TableCell>
-                    <TableCell className="text-sm">{slice.length ? slice.join(" · ") : <span className="text-muted-foreground">{t("mass.everything")}</span>}</TableCell>
-                    <TableCell className="text-right">
-                      <Badge variant={up ? "warning" : "success"} className="font-mono">
-                        {up ? "+" : ""}
-                        {percentLabel(row.adjustPercent)}%
-                      </Badge>
-                    </TableCell>
-                    <TableCell className="text-xs">
-                      <Validity from={row.validFrom} to={row.validTo} />
-                    </TableCell>
-                    <TableCell>{row.isActive ? <Badge variant="success">{t("common.active")}</Badge> : <Badge variant="secondary">{t("common.inactive")}</Badge>}</TableCell>
-                    <TableCell className="space-x-1 text-right whitespace-nowrap">
-                      <Button size="icon" variant="ghost" onClick={() => setEditing(row)} aria-label={t("common.edit")} title={t("common.edit")}>
-                        <Pencil className="size-4" />
-                      </Button>
-                      <Button
-                        size="icon"
-                        variant="ghost"
-                        disabled={toggle.isPending}
-                        onClick={() => toggle.mutate({ id: row.id, isActive: !row.isActive })}
-                        aria-label={row.isActive ? t("common.deactivate") : t("common.activate")}
-                        title={row.isActive ? t("common.deactivate") : t("common.activate")}
-                      >
-                        {row.isActive ? <PowerOff className="size-4" /> : <Power className="size-4" />}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
-      </CardContent>
-      {editing && <MassRuleDialog row={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}
-    </Card>
+      }
+      tableTestId="mass-rules-table"
+      columns={6}
+      loading={list.isPending}
+      empty={list.data?.length === 0}
+      emptyText={t("mass.empty")}
+      head={
+        <>
+          <TableHead>{t("common.name")}</TableHead>
+          <TableHead>{t("mass.slice")}</TableHead>
+          <TableHead className="text-right">{t("mass.adjust")}</TableHead>
+          <TableHead>{t("common.validity")}</TableHead>
+          <TableHead>{t("common.status")}</TableHead>
+          <TableHead className="text-right">{t("common.actions")}</TableHead>
+        </>
+      }
+      after={<>{editing && <MassRuleDialog row={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}</>}
+    >
+      {list.data?.map((row) => {
+        const slice = [row.brandName, row.line, row.categoryName, row.regionName].filter(Boolean);
+        const up = !row.adjustPercent.startsWith("-");
+        return (
+          <TableRow key={row.id} data-testid="mass-row" data-name={row.name} className={row.isActive ? undefined : "opacity-60"}>
+            <TableCell className="font-medium">{row.name}</TableCell>
+            <TableCell className="text-sm">{slice.length ? slice.join(" · ") : <span className="text-muted-foreground">{t("mass.everything")}</span>}</TableCell>
+            <TableCell className="text-right">
+              <Badge variant={up ? "warning" : "success"} className="font-mono">
+                {up ? "+" : ""}
+                {percentLabel(row.adjustPercent)}%
+              </Badge>
+            </TableCell>
+            <TableCell className="text-xs">
+              <Validity from={row.validFrom} to={row.validTo} />
+            </TableCell>
+            <TableCell>{row.isActive ? <Badge variant="success">{t("common.active")}</Badge> : <Badge variant="secondary">{t("common.inactive")}</Badge>}</TableCell>
+            <TableCell className="space-x-1 text-right whitespace-nowrap">
+              <Button size="icon" variant="ghost" onClick={() => setEditing(row)} aria-label={t("common.edit")} title={t("common.edit")}>
+                <Pencil className="size-4" />
+              </Button>
+              <Button
+                size="icon"
+                variant="ghost"
+                disabled={toggle.isPending}
+                onClick={() => toggle.mutate({ id: row.id, isActive: !row.isActive })}
+                aria-label={row.isActive ? t("common.deactivate") : t("common.activate")}
+                title={row.isActive ? t("common.deactivate") : t("common.activate")}
+              >
+                {row.isActive ? <PowerOff className="size-4" /> : <Power className="size-4" />}
+              </Button>
+            </TableCell>
+          </TableRow>
+        );
+      })}
+    </AdminTableCard>
   );
 }
 

@@ -8,14 +8,13 @@ import { Field } from "@/components/forms/field";
 import { formErrorOf, type FormError } from "@/components/forms/trpc-error";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/badge";
+import { AdminTableCard } from "@/components/admin/admin-table-card";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 
 interface PriceTypeRow {
   id: string;
@@ -34,69 +33,51 @@ export function PriceTypesTab() {
   const list = useQuery(trpc.pricing.priceTypes.queryOptions());
   const [editing, setEditing] = useState<PriceTypeRow | "new" | null>(null);
   return (
-    <Card>
-      <CardHeader className="flex flex-row items-start justify-between gap-4 border-b">
-        <div className="space-y-1.5">
-          <CardTitle>{t("types.title")}</CardTitle>
-          <CardDescription>{t("types.intro")}</CardDescription>
-        </div>
+    <AdminTableCard
+      title={t("types.title")}
+      description={t("types.intro")}
+      action={
         <Button variant="success" onClick={() => setEditing("new")} data-testid="add-price-type">
           <Plus className="size-4" />
           {t("types.add")}
         </Button>
-      </CardHeader>
-      <CardContent className="pt-4">
-        <div className="overflow-x-auto rounded-md border">
-          <Table data-testid="price-types-table">
-            <TableHeader className="bg-muted/50">
-              <TableRow>
-                <TableHead>{t("types.rank")}</TableHead>
-                <TableHead>{t("types.name")}</TableHead>
-                <TableHead>{t("types.code")}</TableHead>
-                <TableHead>{t("types.currency")}</TableHead>
-                <TableHead>{t("types.erpId")}</TableHead>
-                <TableHead>{t("common.status")}</TableHead>
-                <TableHead className="text-right">{t("common.actions")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.isPending && (
-                <TableRow>
-                  <TableCell colSpan={7}>
-                    <Skeleton className="h-6 w-full" />
-                  </TableCell>
-                </TableRow>
-              )}
-              {list.data?.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={7} className="text-muted-foreground py-8 text-center">
-                    {t("types.empty")}
-                  </TableCell>
-                </TableRow>
-              )}
-              {list.data?.map((row) => (
-                <TableRow key={row.id} data-testid="price-type-row" data-code={row.code}>
-                  <TableCell className="font-mono text-xs">{row.rank}</TableCell>
-                  <TableCell className="font-medium">
-                    {row.name} {row.isDefault && <Badge variant="info">{t("types.default")}</Badge>}
-                  </TableCell>
-                  <TableCell className="font-mono text-xs">{row.code}</TableCell>
-                  <TableCell>{row.currency}</TableCell>
-                  <TableCell className="text-muted-foreground font-mono text-xs">{row.erpId ?? t("common.none")}</TableCell>
-                  <TableCell>{row.isActive ? <Badge variant="success">{t("common.active")}</Badge> : <Badge variant="secondary">{t("common.inactive")}</Badge>}</TableCell>
-                  <TableCell className="text-right">
-                    <Button size="icon" variant="ghost" onClick={() => setEditing(row)} aria-label={t("common.edit")} title={t("common.edit")} data-testid="price-type-edit">
-                      <Pencil className="size-4" />
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </CardContent>
-      {editing && <PriceTypeDialog row={editing === "new" ? null : editing} nextRank={(list.data?.at(-1)?.rank ?? -1) + 1} onClose={() => setEditing(null)} />}
-    </Card>
+      }
+      tableTestId="price-types-table"
+      columns={7}
+      loading={list.isPending}
+      empty={list.data?.length === 0}
+      emptyText={t("types.empty")}
+      head={
+        <>
+          <TableHead>{t("types.rank")}</TableHead>
+          <TableHead>{t("types.name")}</TableHead>
+          <TableHead>{t("types.code")}</TableHead>
+          <TableHead>{t("types.currency")}</TableHead>
+          <TableHead>{t("types.erpId")}</TableHead>
+          <TableHead>{t("common.status")}</TableHead>
+          <TableHead className="text-right">{t("common.actions")}</TableHead>
+        </>
+      }
+      after={<>{editing && <PriceTypeDialog row={editing === "new" ? null : editing} nextRank={(list.data?.at(-1)?.rank ?? -1) + 1} onClose={() => setEditing(null)} />}</>}
+    >
+      {list.data?.map((row) => (
+        <TableRow key={row.id} data-testid="price-type-row" data-code={row.code}>
+          <TableCell className="font-mono text-xs">{row.rank}</TableCell>
+          <TableCell className="font-medium">
+            {row.name} {row.isDefault && <Badge variant="info">{t("types.default")}</Badge>}
+          </TableCell>
+          <TableCell className="font-mono text-xs">{row.code}</TableCell>
+          <TableCell>{row.currency}</TableCell>
+          <TableCell className="text-muted-foreground font-mono text-xs">{row.erpId ?? t("common.none")}</TableCell>
+          <TableCell>{row.isActive ? <Badge variant="success">{t("common.active")}</Badge> : <Badge variant="secondary">{t("common.inactive")}</Badge>}</TableCell>
+          <TableCell className="text-right">
+            <Button size="icon" variant="ghost" onClick={() => setEditing(row)} aria-label={t("common.edit")} title={t("common.edit")} data-testid="price-type-edit">
+              <Pencil className="size-4" />
+            </Button>
+          </TableCell>
+        </TableRow>
+      ))}
+    </AdminTableCard>
   );
 }
 

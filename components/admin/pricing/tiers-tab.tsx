@@ -8,15 +8,14 @@ import { Field } from "@/components/forms/field";
 import { formErrorOf, type FormError } from "@/components/forms/trpc-error";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/badge";
+import { AdminTableCard } from "@/components/admin/admin-table-card";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import { EntityPicker, type Picked } from "./entity-picker";
 import { majorToMinor, minorToMajor, useMoney } from "./format";
 
@@ -46,77 +45,59 @@ export function TiersTab() {
     }),
   );
   return (
-    <Card>
-      <CardHeader className="flex flex-row items-start justify-between gap-4 border-b">
-        <div className="space-y-1.5">
-          <CardTitle>{t("tiers.title")}</CardTitle>
-          <CardDescription>{t("tiers.intro")}</CardDescription>
-        </div>
+    <AdminTableCard
+      title={t("tiers.title")}
+      description={t("tiers.intro")}
+      action={
         <Button variant="success" onClick={() => setEditing("new")} data-testid="add-tier">
           <Plus className="size-4" />
           {t("tiers.add")}
         </Button>
-      </CardHeader>
-      <CardContent className="pt-4">
-        <div className="overflow-x-auto rounded-md border">
-          <Table data-testid="tiers-table">
-            <TableHeader className="bg-muted/50">
-              <TableRow>
-                <TableHead>{t("common.name")}</TableHead>
-                <TableHead className="text-right">{t("tiers.threshold")}</TableHead>
-                <TableHead>{t("tiers.priceType")}</TableHead>
-                <TableHead>{t("common.region")}</TableHead>
-                <TableHead>{t("common.status")}</TableHead>
-                <TableHead className="text-right">{t("common.actions")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.isPending && (
-                <TableRow>
-                  <TableCell colSpan={6}>
-                    <Skeleton className="h-6 w-full" />
-                  </TableCell>
-                </TableRow>
-              )}
-              {list.data?.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={6} className="text-muted-foreground py-8 text-center">
-                    {t("tiers.empty")}
-                  </TableCell>
-                </TableRow>
-              )}
-              {list.data?.map((row) => (
-                <TableRow key={row.id} data-testid="tier-row" data-name={row.name} className={row.isActive ? undefined : "opacity-60"}>
-                  <TableCell className="font-medium">{row.name}</TableCell>
-                  <TableCell className="text-right font-mono">{money(row.thresholdMinor, row.currency)}</TableCell>
-                  <TableCell>
-                    <Badge variant="info">{row.priceTypeName}</Badge>
-                  </TableCell>
-                  <TableCell>{row.regionName ?? <span className="text-muted-foreground">{t("common.anyRegion")}</span>}</TableCell>
-                  <TableCell>{row.isActive ? <Badge variant="success">{t("common.active")}</Badge> : <Badge variant="secondary">{t("common.inactive")}</Badge>}</TableCell>
-                  <TableCell className="space-x-1 text-right whitespace-nowrap">
-                    <Button size="icon" variant="ghost" onClick={() => setEditing(row)} aria-label={t("common.edit")} title={t("common.edit")}>
-                      <Pencil className="size-4" />
-                    </Button>
-                    <Button
-                      size="icon"
-                      variant="ghost"
-                      disabled={toggle.isPending}
-                      onClick={() => toggle.mutate({ id: row.id, isActive: !row.isActive })}
-                      aria-label={row.isActive ? t("common.deactivate") : t("common.activate")}
-                      title={row.isActive ? t("common.deactivate") : t("common.activate")}
-                    >
-                      {row.isActive ? <PowerOff className="size-4" /> : <Power className="size-4" />}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </CardContent>
-      {editing && <TierDialog row={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}
-    </Card>
+      }
+      tableTestId="tiers-table"
+      columns={6}
+      loading={list.isPending}
+      empty={list.data?.length === 0}
+      emptyText={t("tiers.empty")}
+      head={
+        <>
+          <TableHead>{t("common.name")}</TableHead>
+          <TableHead className="text-right">{t("tiers.threshold")}</TableHead>
+          <TableHead>{t("tiers.priceType")}</TableHead>
+          <TableHead>{t("common.region")}</TableHead>
+          <TableHead>{t("common.status")}</TableHead>
+          <TableHead className="text-right">{t("common.actions")}</TableHead>
+        </>
+      }
+      after={<>{editing && <TierDialog row={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}</>}
+    >
+      {list.data?.map((row) => (
+        <TableRow key={row.id} data-testid="tier-row" data-name={row.name} className={row.isActive ? undefined : "opacity-60"}>
+          <TableCell className="font-medium">{row.name}</TableCell>
+          <TableCell className="text-right font-mono">{money(row.thresholdMinor, row.currency)}</TableCell>
+          <TableCell>
+            <Badge variant="info">{row.priceTypeName}</Badge>
+          </TableCell>
+          <TableCell>{row.regionName ?? <span className="text-muted-foreground">{t("common.anyRegion")}</span>}</TableCell>
+          <TableCell>{row.isActive ? <Badge variant="success">{t("common.active")}</Badge> : <Badge variant="secondary">{t("common.inactive")}</Badge>}</TableCell>
+          <TableCell className="space-x-1 text-right whitespace-nowrap">
+            <Button size="icon" variant="ghost" onClick={() => setEditing(row)} aria-label={t("common.edit")} title={t("common.edit")}>
+              <Pencil className="size-4" />
+            </Button>
+            <Button
+              size="icon"
+              variant="ghost"
+              disabled={toggle.isPending}
+              onClick={() => toggle.mutate({ id: row.id, isActive: !row.isActive })}
+              aria-label={row.isActive ? t("common.deactivate") : t("common.activate")}
+              title={row.isActive ? t("common.deactivate") : t("common.activate")}
+            >
+              {row.isActive ? <PowerOff className="size-4" /> : <Power className="size-4" />}
+            </Button>
+          </TableCell>
+        </TableRow>
+      ))}
+    </AdminTableCard>
   );
 }
 
