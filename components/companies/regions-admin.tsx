@@ -126,7 +126,7 @@ export function RegionsAdmin() {
       tableTestId="regions-table"
       columns={6}
       loading={list.isPending}
-      empty={list.data && rows.length === 0}
+      empty={list.data?.length === 0}
       emptyText={t("empty")}
       head={
         <>

@@ -127,7 +127,7 @@ export function WarehousesAdmin() {
       tableTestId="warehouses-table"
       columns={6}
       loading={list.isPending}
-      empty={list.data && rows.length === 0}
+      empty={list.data?.length === 0}
       emptyText={t("empty")}
       head={
         <>
