@@ -5,7 +5,7 @@ import { orders } from "@/db/schema";
 import { changeOrderStatus, setCallCenterStatus } from "@/server/domain/orders/change-status";
 import { getOrderDetails } from "@/server/domain/orders/order-details";
 import { countCallCenterQueue, countOrdersByStatus, encodeCursor, listOrders, SEARCH_SORTED_IN_MEMORY } from "@/server/domain/orders/order-list";
-import { STATUS_COUNT_CAP, type OrderListQuery } from "@/server/domain/orders/order-list-query";
+import { SEARCH_COUNT_CAP, STATUS_COUNT_CAP, type OrderListQuery } from "@/server/domain/orders/order-list-query";
 import type { ScopedUser } from "@/server/domain/orders/order-scope";
 import { CALL_CENTER_STATUSES, ORDER_STATUSES } from "@/server/domain/orders/order-statuses";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
@@ -387,7 +387,7 @@ describe("status counts", () => {
       for (const query of ["smi", "carol.jones", "zzz-nothing"]) {
         const expected = await statusCountsWhere(t.db, `${scopeSql(user)} and ${lastName(query)}`, "status", ORDER_STATUSES);
         const counts = await countOrdersByStatus(t.db, scoped(user), { search: query, status: "declined" });
-        expect(counts, `${user.role} ${query}`).toEqual({ byStatus: expected, cap: STATUS_COUNT_CAP, partial: false });
+        expect(counts, `${user.role} ${query}`).toEqual({ byStatus: expected, cap: SEARCH_COUNT_CAP, partial: false });
       }
     }
     const listed = await listOrders(t.db, scoped(w.admin), { search: "smi", status: "approved", limit: 100 });
@@ -574,8 +574,9 @@ describe("status count cap (runs last: adds many rows)", () => {
     const [row] = rowsOf<{ email: string }>(await t.db.execute(sql.raw(`select customer_email as email from orders where id = '${template}'`)));
     const counts = await countOrdersByStatus(t.db, scoped(w.admin), { search: row!.email });
     expect(counts.partial).toBe(true);
-    expect(Object.values(counts.byStatus).reduce((a, b) => a + b, 0)).toBe(STATUS_COUNT_CAP + 1);
-    expect(counts.byStatus.closed).toBeGreaterThan(STATUS_COUNT_CAP / 2);
+    expect(counts.cap).toBe(SEARCH_COUNT_CAP);
+    expect(Object.values(counts.byStatus).reduce((a, b) => a + b, 0)).toBe(SEARCH_COUNT_CAP + 1);
+    expect(counts.byStatus.closed).toBeGreaterThan(SEARCH_COUNT_CAP / 2);
     const narrow = await countOrdersByStatus(t.db, scoped(w.admin), { search: row!.email, shopId: w.shopA.shop.id });
     expect(narrow.partial).toBe(false);
   });

@@ -50,3 +50,9 @@ export type ParsedOrderListQuery = z.output<typeof orderListQuerySchema>;
 
 /** Counts above this show as "10,000+": an exact count over millions of rows costs a full scan. */
 export const STATUS_COUNT_CAP = 10_000;
+/**
+ * A search's tab counts visit its matches (scattered over every status): past this many the tabs
+ * show lower bounds ("612+"). 1,000 keeps a broad search's counts near 50 ms on 10 M orders,
+ * where 10,000 took 250–450 ms (docs/benchmarks.md).
+ */
+export const SEARCH_COUNT_CAP = 1_000;

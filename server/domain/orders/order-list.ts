@@ -5,6 +5,7 @@ import { badInput } from "../errors";
 import {
   orderFiltersSchema,
   orderListQuerySchema,
+  SEARCH_COUNT_CAP,
   STATUS_COUNT_CAP,
   type OrderFilters,
   type OrderFiltersInput,
@@ -283,18 +284,18 @@ async function cappedCounts(db: Db, column: SQL, enumType: SQL, values: readonly
 
 /**
  * A search matches rows scattered over every status: one grouped pass over at most
- * STATUS_COUNT_CAP + 1 matches beats one index walk per status (12 bitmap scans of the same
+ * SEARCH_COUNT_CAP + 1 matches beats one index walk per status (12 bitmap scans of the same
  * matches). When the pass stops at the cap, every figure is a lower bound (`partial`).
  */
 async function countMatchesByStatus(db: Db, conditions: SQL[]): Promise<{ byStatus: Record<string, number>; partial: boolean }> {
   const result = await db.execute(sql`
     select m.status::text as value, count(*)::int as n
-    from (select ${orders.status} as status from ${orders} where ${and(...conditions)} limit ${STATUS_COUNT_CAP + 1}) m
+    from (select ${orders.status} as status from ${orders} where ${and(...conditions)} limit ${SEARCH_COUNT_CAP + 1}) m
     group by m.status`);
   const found = Object.fromEntries(rowsOf<{ value: string; n: number }>(result).map((row) => [row.value, Number(row.n)]));
   const byStatus = Object.fromEntries(ORDER_STATUSES.map((status) => [status, found[status] ?? 0]));
   const seen = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
-  return { byStatus, partial: seen > STATUS_COUNT_CAP };
+  return { byStatus, partial: seen > SEARCH_COUNT_CAP };
 }
 
 /**
@@ -307,7 +308,7 @@ export async function countOrdersByStatus(db: Db, user: ScopedUser, rawFilters: 
   const conditions = await orderConditions(db, user, filters, { withStatus: false });
   if (filters.search) {
     const { byStatus, partial } = await countMatchesByStatus(db, conditions);
-    return { byStatus, cap: STATUS_COUNT_CAP, partial };
+    return { byStatus, cap: SEARCH_COUNT_CAP, partial };
   }
   const byStatus = await cappedCounts(db, sql`${orders.status}`, sql`order_status`, ORDER_STATUSES, conditions);
   return { byStatus, cap: STATUS_COUNT_CAP, partial: false };
