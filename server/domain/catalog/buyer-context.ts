@@ -1,7 +1,9 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { companies, contracts, holdings, priceTypes, regions, warehouses } from "@/db/schema";
+import { priceTypes, warehouses } from "@/db/schema";
 import { getActiveCompany } from "@/server/domain/companies/active-company";
+import { loadPricingParties } from "@/server/domain/pricing/load-pricing-context";
+import { chooseBaseType } from "@/server/domain/pricing/resolve-prices";
 
 /**
  * What the catalog needs to know about the viewer besides prices: the warehouses of their region
@@ -33,34 +35,15 @@ export async function anonymousViewer(db: Db): Promise<CatalogViewer> {
 }
 
 /**
- * The buyer's region and base price type follow the active company: contract → company →
- * holding → region → the default type (the same precedence the resolver documents).
+ * The buyer's region and base price type follow the active company, chosen by the resolver's own
+ * rule (chooseBaseType: contract → company → holding → region → default; level 1 only the public
+ * ones), so the "price" sort orders by the prices the buyer is shown before discounts.
  */
 export async function catalogViewer(db: Db, userId: string): Promise<CatalogViewer> {
   const active = await getActiveCompany(db, userId);
-  let regionId: string | null = null;
-  let priceTypeId: string | null = null;
-  if (active) {
-    const [company] = await db
-      .select({ regionId: companies.regionId, priceTypeId: companies.priceTypeId, holdingPriceTypeId: holdings.priceTypeId, regionPriceTypeId: regions.priceTypeId })
-      .from(companies)
-      .leftJoin(holdings, eq(holdings.id, companies.holdingId))
-      .leftJoin(regions, eq(regions.id, companies.regionId))
-      .where(eq(companies.id, active.companyId));
-    const [contract] = await db
-      .select({ priceTypeId: contracts.priceTypeId })
-      .from(contracts)
-      .where(eq(contracts.companyId, active.companyId))
-      .orderBy(desc(contracts.isDefault), asc(contracts.createdAt))
-      .limit(1);
-    regionId = company?.regionId ?? null;
-    priceTypeId = contract?.priceTypeId ?? company?.priceTypeId ?? company?.holdingPriceTypeId ?? company?.regionPriceTypeId ?? null;
-  }
-  if (!regionId) {
-    const [fallback] = await db.select({ id: regions.id, priceTypeId: regions.priceTypeId }).from(regions).where(eq(regions.isDefault, true)).limit(1);
-    regionId = fallback?.id ?? null;
-    priceTypeId ??= fallback?.priceTypeId ?? null;
-  }
+  const parties = await loadPricingParties(db, active?.companyId ?? null, { personal: (active?.accessLevel ?? 1) >= 2 });
+  const types = new Map(parties.priceTypes.filter((t) => t.isActive).map((t) => [t.id, t]));
+  const regionId = parties.region?.id ?? null;
   const regional = regionId
     ? (await db.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.regionId, regionId), eq(warehouses.isActive, true))).orderBy(asc(warehouses.code))).map((r) => r.id)
     : [];
@@ -68,6 +51,6 @@ export async function catalogViewer(db: Db, userId: string): Promise<CatalogView
     userId,
     warehouseIds: regional.length > 0 ? regional : await allWarehouses(db),
     regionId,
-    priceTypeId: priceTypeId ?? (await defaultPriceType(db)),
+    priceTypeId: chooseBaseType(parties, types)?.type.id ?? null,
   };
 }

@@ -42,11 +42,18 @@ export interface LoadedContext {
   contractCurrency: string | null;
 }
 
+/** Who is priced: company, holding, region, contract valid on the day, the price types — what chooses the base price type. */
+export type PricingParties = Pick<PricingContext, "day" | "company" | "contract" | "holding" | "region" | "priceTypes" | "personal"> & {
+  /** The contract's currency, the natural display currency for the company. */
+  contractCurrency: string | null;
+};
+
 /**
- * The pricing context of a company (null = no company: public prices of the default region).
- * `personal` false is client access level 1.
+ * The parties of a company (null = no company: the default region's public prices), in two
+ * round trips. `personal` false is client access level 1. The catalog uses it alone (for the
+ * "price" sort's base type); loadPricingContext adds the rules.
  */
-export async function loadPricingContext(db: Db, companyId: string | null, options: { day?: string; personal?: boolean } = {}): Promise<LoadedContext> {
+export async function loadPricingParties(db: Db, companyId: string | null, options: { day?: string; personal?: boolean } = {}): Promise<PricingParties> {
   const day = options.day ?? todayForPricing();
   const [companyRow] = companyId
     ? await db
@@ -57,9 +64,7 @@ export async function loadPricingContext(db: Db, companyId: string | null, optio
     : [];
   const company = companyRow?.company ?? null;
   const holding = companyRow?.holding ?? null;
-  const personal = Boolean(company) && (options.personal ?? true);
-
-  const [regionRows, contractRows, typeRows, conflictRule] = await Promise.all([
+  const [regionRows, contractRows, typeRows] = await Promise.all([
     db
       .select()
       .from(regions)
@@ -74,10 +79,28 @@ export async function loadPricingContext(db: Db, companyId: string | null, optio
           .limit(1)
       : Promise.resolve([]),
     db.select().from(priceTypes).orderBy(asc(priceTypes.rank)),
-    getDiscountConflictRule(db),
   ]);
   const region = regionRows[0] ?? null;
   const contract = contractRows[0] ?? null;
+  return {
+    day,
+    company: company ? { id: company.id, name: company.name, priceTypeId: company.priceTypeId, regionId: company.regionId, holdingId: company.holdingId } : null,
+    contract: contract ? { id: contract.id, number: contract.number, priceTypeId: contract.priceTypeId } : null,
+    holding: holding ? { id: holding.id, name: holding.name, priceTypeId: holding.priceTypeId } : null,
+    region: region ? { id: region.id, code: region.code, name: region.name, priceTypeId: region.priceTypeId } : null,
+    priceTypes: typeRows.map((t) => ({ id: t.id, code: t.code, name: t.name, rank: t.rank, currency: t.currency, isDefault: t.isDefault, isActive: t.isActive })),
+    personal: Boolean(company) && (options.personal ?? true),
+    contractCurrency: contract?.currency ?? null,
+  };
+}
+
+/**
+ * The pricing context of a company (null = no company: public prices of the default region).
+ * `personal` false is client access level 1.
+ */
+export async function loadPricingContext(db: Db, companyId: string | null, options: { day?: string; personal?: boolean } = {}): Promise<LoadedContext> {
+  const [{ contractCurrency, ...parties }, conflictRule] = await Promise.all([loadPricingParties(db, companyId, options), getDiscountConflictRule(db)]);
+  const { day, company, contract, holding, region, personal } = parties;
 
   const scope = [isNull(discountRules.contractId), isNull(discountRules.companyId), isNull(discountRules.holdingId), isNull(discountRules.regionId)];
   const [discountRows, massRows, tierRows] = await Promise.all([
@@ -124,12 +147,7 @@ export async function loadPricingContext(db: Db, companyId: string | null, optio
   }
 
   const context: PricingContext = {
-    day,
-    company: company ? { id: company.id, name: company.name, priceTypeId: company.priceTypeId, regionId: company.regionId, holdingId: company.holdingId } : null,
-    contract: contract ? { id: contract.id, number: contract.number, priceTypeId: contract.priceTypeId } : null,
-    holding: holding ? { id: holding.id, name: holding.name, priceTypeId: holding.priceTypeId } : null,
-    region: region ? { id: region.id, code: region.code, name: region.name, priceTypeId: region.priceTypeId } : null,
-    priceTypes: typeRows.map((t) => ({ id: t.id, code: t.code, name: t.name, rank: t.rank, currency: t.currency, isDefault: t.isDefault, isActive: t.isActive })),
+    ...parties,
     discountRules: discountRows.map(({ rule }) => ({
       id: rule.id,
       name: rule.name,
@@ -162,10 +180,9 @@ export async function loadPricingContext(db: Db, companyId: string | null, optio
     tiers: tierRows.map((t) => ({ id: t.id, name: t.name, thresholdMinor: t.thresholdMinor, currency: t.currency, priceTypeId: t.priceTypeId, regionId: t.regionId, isActive: t.isActive })),
     conflictRule,
     usdPerUnit: {},
-    personal,
     names,
   };
-  return { context, contractCurrency: contract?.currency ?? null };
+  return { context, contractCurrency };
 }
 
 /**

@@ -206,7 +206,7 @@ interface BaseChoice {
 }
 
 /** The buyer's own price type and where it came from; level 1 only sees the region's or the default. */
-export function chooseBaseType(ctx: PricingContext, types: ReadonlyMap<string, PriceTypeInfo>): BaseChoice | null {
+export function chooseBaseType(ctx: Pick<PricingContext, "personal" | "contract" | "company" | "holding" | "region">, types: ReadonlyMap<string, PriceTypeInfo>): BaseChoice | null {
   const pick = (id: string | null | undefined) => (id ? types.get(id) : undefined);
   if (ctx.personal) {
     const fromContract = pick(ctx.contract?.priceTypeId);
