@@ -93,3 +93,8 @@ export const updateWarehouse = (db: Db, actor: CompanyActor, raw: z.input<typeof
 export function priceTypeOptions(db: Db) {
   return db.select({ id: priceTypes.id, code: priceTypes.code, name: priceTypes.name }).from(priceTypes).orderBy(asc(priceTypes.rank));
 }
+
+/** What a buyer may pick a region by (price lists, stock): names only, default first. */
+export function regionChoices(db: Db) {
+  return db.select({ id: regions.id, name: regions.name, isDefault: regions.isDefault }).from(regions).orderBy(sql`${regions.isDefault} desc`, asc(regions.name));
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { companyEmployees, createEmployee, myCompanies, myCompany, setEmployeeActive, switchActiveCompany } from "../../domain/companies/buyer-company";
 import { createEmployeeSchema, setEmployeeActiveSchema } from "../../domain/companies/company-schemas";
+import { regionChoices } from "../../domain/regions/regions";
 import { actorOf } from "../actor";
 import { buyerProcedure, createTRPCRouter } from "../init";
 
@@ -14,4 +15,5 @@ export const buyerAccountRouter = createTRPCRouter({
   employees: buyer.input(z.object({ companyId: z.uuid() })).query(({ ctx, input }) => companyEmployees(ctx.db, ctx.session.user.id, input.companyId)),
   createEmployee: buyer.input(createEmployeeSchema).mutation(({ ctx, input }) => createEmployee(ctx.db, actorOf(ctx), input)),
   setEmployeeActive: buyer.input(setEmployeeActiveSchema).mutation(({ ctx, input }) => setEmployeeActive(ctx.db, actorOf(ctx), input)),
+  regions: buyer.query(({ ctx }) => regionChoices(ctx.db)),
 });

@@ -1,0 +1,41 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { PDFParse } from "pdf-parse";
+import { logInAs, snap } from "./helpers";
+
+test("a buyer downloads a price list of chosen sections as XLSX and PDF", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await logInAs(page, "buyer");
+  await page.goto("/b2b/price-list");
+  const section = page.getByTestId("price-list-section").first();
+  await expect(section).toBeVisible();
+  const sectionName = (await section.getAttribute("data-name"))!;
+  await section.click();
+  await expect(page.getByTestId("price-list-chosen")).not.toHaveText(/No sections|не выбраны/);
+  await snap(page, "b2b-price-list", { fullPage: false });
+
+  const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("price-list-xlsx").click()]);
+  expect(xlsxDownload.suggestedFilename()).toMatch(/^price-list-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await readFile((await xlsxDownload.path())!));
+  const rows: unknown[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  const header = rows.findIndex((row) => row[0] === "SKU" || row[0] === "Артикул");
+  expect(header).toBeGreaterThan(0);
+  const items = rows.slice(header + 1);
+  expect(items.length).toBeGreaterThan(0);
+  // Every item belongs to the chosen top section's subtree and carries a price or "on request".
+  for (const item of items) expect(typeof item[5] === "number" || typeof item[5] === "string").toBe(true);
+  const firstSku = String(items[0]![0]);
+
+  const [pdfDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("price-list-pdf").click()]);
+  expect(pdfDownload.suggestedFilename()).toMatch(/\.pdf$/);
+  const parser = new PDFParse({ data: new Uint8Array(await readFile((await pdfDownload.path())!)) });
+  const text = (await parser.getText()).text;
+  await parser.destroy();
+  expect(text).toContain(firstSku);
+  expect(text.length).toBeGreaterThan(200);
+  expect(sectionName.length).toBeGreaterThan(0);
+});
