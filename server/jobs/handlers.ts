@@ -1,3 +1,5 @@
+import { MANAGER_QUESTION_TOPIC } from "../domain/companies/personal-manager";
+import { managerQuestionHandler } from "../domain/email/send-manager-question";
 import { paymentLinkEmailHandler, PAYMENT_LINK_EMAIL_TOPIC } from "../domain/email/send-payment-link-email";
 import { statusEmailHandler } from "../domain/email/send-status-email";
 import { shipmentDispatchHandler } from "../domain/fulfilment/dispatch-job";
@@ -17,5 +19,6 @@ export function jobHandlers(env: AppEnv): JobHandlers {
     "dashboard.refresh": dashboardRefreshHandler,
     [PAYMENT_CHARGE_TOPIC]: paymentChargeHandler({ encryptionKey: env.encryptionKey }),
     [SHIPMENT_DISPATCH_TOPIC]: shipmentDispatchHandler({ encryptionKey: env.encryptionKey, mail: transport, mailFrom: env.mailFrom }),
+    [MANAGER_QUESTION_TOPIC]: managerQuestionHandler({ transport, from: env.mailFrom }),
   };
 }

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   text: string;
   /** Stable per outbox job, so a receiving server can drop a copy sent twice after a crash. */
   messageId: string;
+  /** Where the recipient's "Reply" goes (a buyer's question answered straight to the buyer). */
+  replyTo?: string;
   /** Files to attach (the e-mail shipper's CSV/XLSX). */
   attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 }
@@ -40,6 +42,7 @@ export function resendTransport(apiKey: string): MailTransport {
         subject: mail.subject,
         html: mail.html,
         text: mail.text,
+        replyTo: mail.replyTo,
         headers: { "Message-ID": mail.messageId },
         attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
       });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { companyEmployees, createEmployee, myCompanies, myCompany, setEmployeeActive, switchActiveCompany } from "../../domain/companies/buyer-company";
 import { createEmployeeSchema, setEmployeeActiveSchema } from "../../domain/companies/company-schemas";
+import { askManager, askManagerSchema, personalManager } from "../../domain/companies/personal-manager";
 import { regionChoices } from "../../domain/regions/regions";
 import { actorOf } from "../actor";
 import { buyerProcedure, createTRPCRouter } from "../init";
@@ -16,4 +17,6 @@ export const buyerAccountRouter = createTRPCRouter({
   createEmployee: buyer.input(createEmployeeSchema).mutation(({ ctx, input }) => createEmployee(ctx.db, actorOf(ctx), input)),
   setEmployeeActive: buyer.input(setEmployeeActiveSchema).mutation(({ ctx, input }) => setEmployeeActive(ctx.db, actorOf(ctx), input)),
   regions: buyer.query(({ ctx }) => regionChoices(ctx.db)),
+  manager: buyer.query(({ ctx }) => personalManager(ctx.db, ctx.session.user.id)),
+  askManager: buyer.input(askManagerSchema).mutation(({ ctx, input }) => askManager(ctx.db, ctx.session.user.id, input)),
 });

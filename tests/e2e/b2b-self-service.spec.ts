@@ -19,7 +19,7 @@ test("a buyer downloads a price list of chosen sections as XLSX and PDF", async 
   const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("price-list-xlsx").click()]);
   expect(xlsxDownload.suggestedFilename()).toMatch(/^price-list-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await readFile((await xlsxDownload.path())!));
+  await workbook.xlsx.readFile((await xlsxDownload.path())!);
   const rows: unknown[][] = [];
   workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   const header = rows.findIndex((row) => row[0] === "SKU" || row[0] === "Артикул");
@@ -38,4 +38,17 @@ test("a buyer downloads a price list of chosen sections as XLSX and PDF", async 
   expect(text).toContain(firstSku);
   expect(text.length).toBeGreaterThan(200);
   expect(sectionName.length).toBeGreaterThan(0);
+});
+
+test("a buyer sees the personal manager on the home page and asks a question", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await logInAs(page, "buyer");
+  await page.goto("/b2b");
+  const card = page.getByTestId("personal-manager");
+  await expect(card.getByTestId("personal-manager-name")).not.toBeEmpty();
+  await snap(page, "b2b-home-personal-manager", { fullPage: false });
+  await card.getByTestId("ask-manager").click();
+  await page.getByTestId("ask-manager-text").fill(`Can we get a 30-day payment delay? (${Date.now()})`);
+  await page.getByTestId("ask-manager-send").click();
+  await expect(page.getByText(/Your question went to|Вопрос отправлен/)).toBeVisible();
 });

@@ -1,0 +1,64 @@
+import { Body, Container, Head, Heading, Html, Preview, Section, Text } from "@react-email/components";
+import type { CSSProperties } from "react";
+
+/**
+ * A buyer's question to their personal manager: who asks (company, person, contacts) and the
+ * question as typed. Texts come in filled and localized (server/domain/companies/manager-question-email.ts).
+ */
+export interface ManagerQuestionEmailProps {
+  locale: "en" | "ru";
+  subject: string;
+  intro: string;
+  facts: Array<{ label: string; value: string }>;
+  questionLabel: string;
+  question: string;
+  footer: string;
+}
+
+const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+const s = {
+  body: { margin: 0, padding: 0, backgroundColor: "#f3f4f6", fontFamily: FONT, color: "#1f2937" },
+  outer: { padding: "32px 12px" },
+  container: { maxWidth: "600px", width: "100%", margin: "0 auto" },
+  card: { backgroundColor: "#ffffff", border: "1px solid #e5e7eb", borderTop: "4px solid #405189", borderRadius: "10px", padding: "28px 36px" },
+  title: { margin: "0 0 14px", fontSize: "22px", lineHeight: "30px", fontWeight: 700 },
+  paragraph: { margin: "0 0 14px", fontSize: "15px", lineHeight: "24px" },
+  fact: { margin: "0 0 4px", fontSize: "14px", lineHeight: "20px" },
+  label: { color: "#6b7280" },
+  question: { margin: "14px 0 0", padding: "12px 16px", backgroundColor: "#f9fafb", borderLeft: "3px solid #405189", fontSize: "15px", lineHeight: "24px", whiteSpace: "pre-wrap" },
+  footer: { margin: "18px 0 0", fontSize: "12px", lineHeight: "18px", color: "#9ca3af", textAlign: "center" },
+} satisfies Record<string, CSSProperties>;
+
+export function ManagerQuestionEmail(props: ManagerQuestionEmailProps) {
+  return (
+    <Html lang={props.locale} dir="ltr">
+      <Head>
+        <meta name="color-scheme" content="light" />
+        <title>{props.subject}</title>
+      </Head>
+      <Preview>{props.question.slice(0, 120)}</Preview>
+      <Body style={s.body}>
+        <Section style={s.outer}>
+          <Container style={s.container}>
+            <Section style={s.card}>
+              <Heading as="h1" style={s.title}>
+                {props.subject}
+              </Heading>
+              <Text style={s.paragraph}>{props.intro}</Text>
+              {props.facts.map((fact) => (
+                <Text key={fact.label} style={s.fact}>
+                  <span style={s.label}>{fact.label}:</span> {fact.value}
+                </Text>
+              ))}
+              <Text style={{ ...s.paragraph, margin: "18px 0 0", fontWeight: 600 }}>{props.questionLabel}</Text>
+              <Text style={s.question}>{props.question}</Text>
+            </Section>
+            <Text style={s.footer}>{props.footer}</Text>
+          </Container>
+        </Section>
+      </Body>
+    </Html>
+  );
+}
+
+export default ManagerQuestionEmail;
