@@ -4,7 +4,7 @@ import { rowsOf } from "@/db/client";
 import { orders } from "@/db/schema";
 import { changeOrderStatus, setCallCenterStatus } from "@/server/domain/orders/change-status";
 import { getOrderDetails } from "@/server/domain/orders/order-details";
-import { countCallCenterQueue, countOrdersByStatus, encodeCursor, listOrders, SEARCH_SORTED_IN_MEMORY } from "@/server/domain/orders/order-list";
+import { countCallCenterQueue, countOrdersByStatus, encodeCursor, listOrders, SEARCH_SORTED_IN_MEMORY, SEARCH_WALK_BUDGET } from "@/server/domain/orders/order-list";
 import { SEARCH_COUNT_CAP, STATUS_COUNT_CAP, type OrderListQuery } from "@/server/domain/orders/order-list-query";
 import type { ScopedUser } from "@/server/domain/orders/order-scope";
 import { CALL_CENTER_STATUSES, ORDER_STATUSES } from "@/server/domain/orders/order-statuses";
@@ -597,5 +597,30 @@ describe("status count cap (runs last: adds many rows)", () => {
     }
     const narrow = await listOrders(t.db, scoped(w.admin), { search: row!.email, status: "pending", limit: 100 });
     expect(pageIds(narrow)).toEqual(await idsWhere(t.db, `o.customer_email = '${email}' and o.status = 'pending'`, "o.created_at desc, o.number desc"));
+  });
+
+  it("a broad search whose matches are all older than the newest SEARCH_WALK_BUDGET orders jumps to the newest match, both directions", async () => {
+    const [template] = await idsWhere(t.db, `o.id like 'ord_cap%'`);
+    const [row] = rowsOf<{ email: string; created: string }>(await t.db.execute(sql.raw(`select customer_email as email, created_at::text as created from orders where id = '${template}'`)));
+    const email = row!.email.replace(/'/g, "''");
+    // Newer orders of other customers, more than one walk reads, on both sides of the matches.
+    for (const [prefix, offset] of [["ord_new", "+"], ["ord_old", "-"]] as const) {
+      await t.db.execute(
+        sql.raw(`insert into orders (id, shop_id, shop_order_id, customer_id, status, currency, subtotal_minor, total_minor, usd_per_unit, total_usd_minor,
+          payment_method, customer_first_name, customer_last_name, customer_email, customer_phone, billing_address, shipping_address, country, request_hash, created_at, updated_at)
+        select '${prefix}' || lpad(g::text, 19, '0'), shop_id, '${prefix}-' || g, customer_id, 'closed', currency, subtotal_minor, total_minor, usd_per_unit, total_usd_minor,
+          payment_method, 'Other', 'Customer', 'other' || g || '@elsewhere.test', customer_phone, billing_address, shipping_address, country, request_hash,
+          created_at ${offset} (1 + g) * interval '1 minute', updated_at
+        from orders, generate_series(1, ${SEARCH_WALK_BUDGET + 50}) g where id = '${template}'`),
+      );
+    }
+    for (const dir of ["desc", "asc"] as const) {
+      const orderBy = `o.created_at ${dir}, o.number ${dir}`;
+      const expected = (await idsWhere(t.db, `o.customer_email = '${email}' and o.status = 'closed'`, orderBy)).slice(0, 30);
+      const first = await listOrders(t.db, scoped(w.admin), { search: row!.email, status: "closed", sort: "created", dir, limit: 15 });
+      const second = await listOrders(t.db, scoped(w.admin), { search: row!.email, status: "closed", sort: "created", dir, limit: 15, cursor: first.nextCursor! });
+      expect([...pageIds(first), ...pageIds(second)], dir).toEqual(expected);
+    }
+    expect(pageIds(await listOrders(t.db, scoped(w.admin), { search: row!.email, status: "closed", to: "2000-01-01", limit: 15 }))).toEqual([]);
   });
 });

@@ -1,14 +1,15 @@
-import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import { fromMinorUnits } from "../money/money";
 import type { PriceListLabels } from "./price-list-labels";
 import type { PriceList } from "./price-list-rows";
 
-const require = createRequire(import.meta.url);
-/** DejaVu covers Latin and Cyrillic; pdfkit's built-in fonts have no Cyrillic glyphs. */
+/**
+ * DejaVu covers Latin and Cyrillic; pdfkit's built-in fonts have no Cyrillic glyphs. Found from
+ * the app's root (the server's working directory): a bundled require.resolve yields a module id.
+ */
 function fontPath(file: string): string {
-  return path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf", file);
+  return path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf", file);
 }
 
 const COLUMNS = [
