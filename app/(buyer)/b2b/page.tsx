@@ -10,14 +10,10 @@ export default async function BuyerHomePage() {
   return (
     <>
       <PageHeader title={t("home.title")} crumbs={[{ label: t("crumb") }, { label: t("home.title") }]} />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_300px]">
-        <div className="min-w-0">
-          <CatalogHomeView />
-        </div>
-        <aside className="space-y-6">
-          <PersonalManagerCard />
-        </aside>
-      </div>
+      <section className="mb-6 grid gap-6 md:grid-cols-2 xl:grid-cols-3" data-testid="buyer-widgets">
+        <PersonalManagerCard />
+      </section>
+      <CatalogHomeView />
     </>
   );
 }
