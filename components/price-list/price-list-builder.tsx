@@ -16,13 +16,20 @@ import type { CategoryNode } from "@/server/domain/catalog/category-tree";
 
 const COMPANY_REGION = "company";
 
-function SectionRow({ node, chosen, toggle }: { node: CategoryNode; chosen: Set<string>; toggle: (id: string, on: boolean) => void }) {
+function SectionRow({ node, chosen, toggle, inherited = false }: { node: CategoryNode; chosen: Set<string>; toggle: (id: string, on: boolean) => void; inherited?: boolean }) {
   const t = useTranslations("priceList");
   const id = `section-${node.id}`;
   return (
     <li>
       <div className="flex items-center gap-2 py-1" style={{ paddingLeft: `${node.depth * 1.25}rem` }}>
-        <Checkbox id={id} checked={chosen.has(node.id)} onCheckedChange={(value) => toggle(node.id, value === true)} data-testid="price-list-section" data-name={node.name} />
+        <Checkbox
+          id={id}
+          checked={inherited || chosen.has(node.id)}
+          disabled={inherited}
+          onCheckedChange={(value) => toggle(node.id, value === true)}
+          data-testid="price-list-section"
+          data-name={node.name}
+        />
         <Label htmlFor={id} className={node.depth === 0 ? "font-semibold" : "font-normal"}>
           {node.name}
         </Label>
@@ -31,7 +38,7 @@ function SectionRow({ node, chosen, toggle }: { node: CategoryNode; chosen: Set<
       {node.children.length > 0 && node.depth < 1 && (
         <ul>
           {node.children.map((child) => (
-            <SectionRow key={child.id} node={child} chosen={chosen} toggle={toggle} />
+            <SectionRow key={child.id} node={child} chosen={chosen} toggle={toggle} inherited={inherited || chosen.has(node.id)} />
           ))}
         </ul>
       )}
