@@ -86,6 +86,7 @@ describe("GET /api/b2b/price-list", () => {
     expect(body.map((row) => row[0]).sort()).toEqual(["LEG-774401", "LEG-782345", "SE-ATN000143"]);
     const p1 = body.find((row) => row[0] === "LEG-774401")!;
     expect(p1[2]).toBe("Legrand");
+    expect(p1[4]).toBe("шт");
     expect(p1[5]).toBe(261);
     expect(p1[7]).toBe(0);
   });

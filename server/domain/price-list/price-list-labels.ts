@@ -15,4 +15,6 @@ export interface PriceListLabels {
   stock: string;
   onRequest: string;
   items: string;
+  /** Unit codes as the reader calls them ("pcs" → "шт"). */
+  units: Record<string, string>;
 }

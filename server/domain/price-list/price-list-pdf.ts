@@ -91,7 +91,7 @@ export function priceListPdf(list: PriceList, labels: PriceListLabels): Promise<
         sku: row.sku,
         name: row.name,
         brand: row.brand ?? "",
-        unit: row.unit,
+        unit: labels.units[row.unit] ?? row.unit,
         price: money(row.priceMinor, list.currency, labels.onRequest),
         stock: row.stock.toLocaleString("ru-RU", { maximumFractionDigits: 3 }),
       },

@@ -33,7 +33,7 @@ export async function priceListXlsx(list: PriceList, labels: PriceListLabels): P
   sheet.getColumn(7).numFmt = money;
   sheet.getColumn(8).numFmt = "#,##0.####";
   for (const row of list.rows) {
-    sheet.addRow([row.sku, row.name, row.brand ?? "", row.section ?? "", row.unit, asNumber(row.priceMinor, list.currency) ?? labels.onRequest, asNumber(row.basePriceMinor, list.currency), row.stock]);
+    sheet.addRow([row.sku, row.name, row.brand ?? "", row.section ?? "", labels.units[row.unit] ?? row.unit, asNumber(row.priceMinor, list.currency) ?? labels.onRequest, asNumber(row.basePriceMinor, list.currency), row.stock]);
   }
   sheet.autoFilter = { from: { row: headerRowNumber, column: 1 }, to: { row: headerRowNumber, column: 8 } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
