@@ -1,5 +1,5 @@
 import {
-  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet,
+  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
 
@@ -29,4 +29,5 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   applications: ClipboardList,
   favorites: Heart,
   priceList: FileSpreadsheet,
+  apiKey: KeyRound,
 };

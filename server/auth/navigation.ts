@@ -5,7 +5,7 @@ import type { Role } from "./roles";
 export type NavIcon =
   | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
   | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "pricing" | "priceCheck"
-  | "regions" | "warehouses" | "applications" | "favorites" | "priceList";
+  | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey";
 
 export interface NavItem {
   href: string;
@@ -47,6 +47,7 @@ const NAVIGATION: NavSection[] = [
       { href: "/b2b/favorites", labelKey: "catalog.nav.favorites", icon: "favorites", permission: "buyer.cabinet" },
       { href: "/b2b/price-list", labelKey: "priceList.nav", icon: "priceList", permission: "buyer.cabinet" },
       { href: "/b2b/company", labelKey: "companies.nav.myCompany", icon: "companies", permission: "buyer.cabinet" },
+      { href: "/b2b/api", labelKey: "catalogApi.nav", icon: "apiKey", permission: "buyer.cabinet" },
     ],
   },
   {

@@ -52,3 +52,30 @@ test("a buyer sees the personal manager on the home page and asks a question", a
   await page.getByTestId("ask-manager-send").click();
   await expect(page.getByText(/Your question went to|Вопрос отправлен/)).toBeVisible();
 });
+
+test("a buyer issues a catalog API key and the API answers with it; a reset revokes the old key", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await logInAs(page, "buyer");
+  await page.goto("/b2b/api");
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("api-key-issue").click();
+  const first = (await page.getByTestId("api-key-fresh").textContent())!.trim();
+  expect(first).toMatch(/^b2bk_/);
+  await snap(page, "b2b-catalog-api", { fullPage: false });
+  const products = await page.request.get("/api/v1/catalog/products?limit=5", { headers: { authorization: `Bearer ${first}` } });
+  expect(products.status()).toBe(200);
+  const body = (await products.json()) as { products: Array<{ sku: string; variants: Array<{ price: { amount: string } | null }> }>; next: string | null };
+  expect(body.products).toHaveLength(5);
+  expect(body.next).toBe(body.products[4]!.sku);
+  expect(body.products.some((p) => p.variants.some((v) => v.price !== null))).toBe(true);
+
+  await page.getByTestId("api-key-issue").click();
+  await expect(page.getByTestId("api-key-fresh")).not.toHaveText(first);
+  const second = (await page.getByTestId("api-key-fresh").textContent())!.trim();
+  expect((await page.request.get("/api/v1/catalog/sections", { headers: { authorization: `Bearer ${first}` } })).status()).toBe(401);
+  expect((await page.request.get("/api/v1/catalog/sections", { headers: { "x-api-key": second } })).status()).toBe(200);
+  const openapi = (await (await page.request.get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
+  expect(openapi.openapi).toBe("3.1.0");
+  expect(Object.keys(openapi.paths)).toContain("/api/v1/catalog/products");
+});

@@ -6,6 +6,8 @@ import { appSettings } from "../../../db/schema";
 /** Every run-time setting with its type and default; unknown keys cannot be written. */
 export const SETTINGS = {
   "security.requireAdminTotp": z.boolean().default(false),
+  /** How long a buyer's catalog API key lives before it must be renewed (seed 002: 30 days). */
+  "api.keyLifetimeDays": z.number().int().min(1).max(365).default(30),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

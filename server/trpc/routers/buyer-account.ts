@@ -2,6 +2,7 @@ import { z } from "zod";
 import { companyEmployees, createEmployee, myCompanies, myCompany, setEmployeeActive, switchActiveCompany } from "../../domain/companies/buyer-company";
 import { createEmployeeSchema, setEmployeeActiveSchema } from "../../domain/companies/company-schemas";
 import { askManager, askManagerSchema, personalManager } from "../../domain/companies/personal-manager";
+import { currentApiKey, issueApiKey, revokeApiKey } from "../../domain/catalog-api/api-keys";
 import { regionChoices } from "../../domain/regions/regions";
 import { actorOf } from "../actor";
 import { buyerProcedure, createTRPCRouter } from "../init";
@@ -19,4 +20,7 @@ export const buyerAccountRouter = createTRPCRouter({
   regions: buyer.query(({ ctx }) => regionChoices(ctx.db)),
   manager: buyer.query(({ ctx }) => personalManager(ctx.db, ctx.session.user.id)),
   askManager: buyer.input(askManagerSchema).mutation(({ ctx, input }) => askManager(ctx.db, ctx.session.user.id, input)),
+  apiKey: buyer.query(({ ctx }) => currentApiKey(ctx.db, ctx.session.user.id)),
+  issueApiKey: buyer.mutation(({ ctx }) => issueApiKey(ctx.db, ctx.session.user.id, { keepSessionId: ctx.session.sessionId })),
+  revokeApiKey: buyer.mutation(({ ctx }) => revokeApiKey(ctx.db, ctx.session.user.id)),
 });

@@ -1,0 +1,10 @@
+import { ensureDatabaseReady } from "@/server/db";
+import { handleCatalogApi } from "@/server/http/catalog-api";
+
+/** Holders of a buyer's personal API key; see server/http/catalog-api.ts. */
+export async function GET(request: Request, { params }: { params: Promise<{ sku: string }> }) {
+  const { sku } = await params;
+  return handleCatalogApi(request, { kind: "product", sku }, { db: await ensureDatabaseReady() });
+}
+
+export const dynamic = "force-dynamic";
