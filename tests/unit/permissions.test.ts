@@ -66,7 +66,7 @@ describe("navigationFor", () => {
   it("shows a buyer only the buyer section", () => {
     const sections = navigationFor("buyer");
     expect(sections.map((s) => s.titleKey)).toEqual(["nav.section.buyer"]);
-    expect(hrefsFor("buyer")).toEqual(["/b2b", "/b2b/catalog", "/b2b/favorites", "/b2b/company"]);
+    expect(hrefsFor("buyer")).toEqual(["/b2b", "/b2b/catalog", "/b2b/favorites", "/b2b/company", "/b2b/cart", "/b2b/orders", "/b2b/balance"]);
   });
 
   it("shows a supplier only the supplier section", () => {
