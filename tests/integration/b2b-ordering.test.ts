@@ -2,7 +2,10 @@ import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { b2bOrders, companies, companyBalances, companyMembers, outbox, prices, stock, stockReservations } from "@/db/schema";
+import { b2bOrders, carts, companies, companyBalances, companyMembers, outbox, prices, stock, stockReservations, users } from "@/db/schema";
+import { seedDemoCompanies } from "@/db/seed/demo-companies";
+import { seedDemoOrdering } from "@/db/seed/demo-ordering";
+import { seedDemoUsers } from "@/db/seed/initial-data";
 import type { Role } from "@/server/auth/roles";
 import type { ActiveSession } from "@/server/domain/auth/sessions";
 import { viewCart } from "@/server/domain/carts/cart-view";
@@ -334,5 +337,31 @@ describe("documents and staff", () => {
     const history = await as("buyer").ordering.orders({ status: "shipped" });
     expect(history.rows.map((r) => r.number)).toEqual([placed!.number]);
     expect((await as("buyer").ordering.orders({ number: "NOPE" })).total).toBe(0);
+  });
+});
+
+describe("demo seed", () => {
+  it("gives the demo companies balances and addresses and the demo buyer two carts, once", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await seedDemoUsers(fresh.db);
+      await createCatalogFixture(fresh.db);
+      await seedDemoCompanies(fresh.db);
+      await seedDemoOrdering(fresh.db);
+      await seedDemoOrdering(fresh.db);
+      const balances = await fresh.db.select().from(companyBalances);
+      const companyCount = (await fresh.db.select().from(companies)).length;
+      expect(balances).toHaveLength(companyCount);
+      expect(balances.some((b) => b.overdueDebtMinor > 0 && b.daysOverdue > 0)).toBe(true);
+      expect(balances.some((b) => b.creditLimitMinor !== null && b.paymentSchedule.length === 2)).toBe(true);
+      const [buyer] = await fresh.db.select().from(users).where(eq(users.email, "buyer@demo.t3crm.local"));
+      const buyerCarts = await fresh.db.select().from(carts).where(eq(carts.userId, buyer!.id));
+      expect(buyerCarts.map((c) => [c.name, c.isActive, c.status]).sort()).toEqual([
+        ["Объект на Ленинском", false, "saved"],
+        ["Основная", true, "open"],
+      ]);
+    } finally {
+      await fresh.destroy();
+    }
   });
 });
