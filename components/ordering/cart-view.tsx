@@ -46,7 +46,7 @@ function CartsBar() {
               <span className="text-muted-foreground text-sm">{t("lines", { count: cart.lines })}</span>
               {cart.isActive && <Badge>{t("active")}</Badge>}
               {cart.status === "saved" && <Badge variant="secondary">{t("saved")}</Badge>}
-              <span className="ml-auto flex gap-1">
+              <span className="flex w-full flex-wrap gap-1">
                 {!cart.isActive && (
                   <Button size="sm" variant="outline" onClick={() => switchTo.mutate({ cartId: cart.id })} data-testid="cart-open">
                     {cart.status === "saved" ? t("restore") : t("switchTo")}
@@ -139,7 +139,7 @@ function CartLines() {
               {data.lines.map((line) => (
                 <TableRow key={line.id} data-testid="cart-line" data-sku={line.sku}>
                   <TableCell className="font-mono text-xs">{line.sku}</TableCell>
-                  <TableCell>
+                  <TableCell className="whitespace-normal">
                     <Link href={`/b2b/product/${encodeURIComponent(line.slug)}`}>{line.name}</Link>
                   </TableCell>
                   <TableCell>

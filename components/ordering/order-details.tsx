@@ -154,7 +154,7 @@ export function OrderDetails({ orderId, staff = false }: { orderId: string; staf
                   {lines.map((l) => (
                     <TableRow key={l.id} data-testid="order-line" data-sku={l.sku}>
                       <TableCell className="font-mono text-xs">{l.sku}</TableCell>
-                      <TableCell>{l.name}</TableCell>
+                      <TableCell className="whitespace-normal">{l.name}</TableCell>
                       <TableCell className="text-right">
                         {format.number(l.quantity)} {l.unit}
                       </TableCell>

@@ -157,6 +157,7 @@ describe("quick order", () => {
     expect(report).toMatchObject({ added: 2, rejected: 5 });
     const view = await as("buyer").ordering.cart({});
     expect(view.lines.map((l) => [l.sku, l.quantity])).toEqual([["GS-102502", 3], ["LEG-774401", 15]]);
+    expect((await as("buyer").ordering.carts()).find((c) => c.id === cart.id)?.lines).toBe(2);
     expect((await trpcError(as("buyer").ordering.quickOrder({ text: "  " }))).code).toBe("BAD_REQUEST");
   });
 

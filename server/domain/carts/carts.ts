@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cartLines, carts } from "@/db/schema";
+import { carts } from "@/db/schema";
 import { badInput, notFound } from "../errors";
 
 export interface CartSummary {
@@ -21,7 +21,7 @@ export async function listCarts(db: Db, userId: string): Promise<CartSummary[]> 
       status: carts.status,
       isActive: carts.isActive,
       updatedAt: carts.updatedAt,
-      lines: sql<number>`(select count(*)::int from ${cartLines} where ${cartLines.cartId} = ${carts.id})`,
+      lines: sql<number>`(select count(*)::int from cart_lines where cart_lines.cart_id = "carts"."id")`,
     })
     .from(carts)
     .where(and(eq(carts.userId, userId), sql`${carts.status} <> 'ordered'`))
