@@ -153,6 +153,22 @@ export function CheckoutForm() {
             <Button type="submit" disabled={place.isPending || !warehouse} data-testid="checkout-place">
               {t("place")}
             </Button>
+            <Button
+              type="button"
+              variant="outline"
+              className="ml-2"
+              disabled={place.isPending || !options.data?.warehouses[0]}
+              title={t("oneClickHint")}
+              data-testid="checkout-one-click"
+              onClick={() => {
+                const defaults = options.data!;
+                const defaultAddress = defaults.addresses.find((a) => a.isDefault) ?? defaults.addresses[0];
+                setError(null);
+                place.mutate({ cartId: cart.data!.id, deliveryMethod: "pickup", warehouseId: defaults.warehouses[0]!.id, addressId: defaultAddress?.id });
+              }}
+            >
+              {t("oneClick")}
+            </Button>
           </div>
         </form>
       </CardContent>

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, sql } from "drizzle-orm";
 import { firstValidQuantity } from "../../server/domain/catalog/quantity";
 import type { Db } from "../client";
-import { cartLines, carts, companies, companyAddresses, companyBalances, products, productUnits, productVariants, stock, users } from "../schema";
+import { b2bOrderLines, b2bOrders, cartLines, carts, companies, companyAddresses, companyBalances, products, productUnits, productVariants, stock, users } from "../schema";
 
 const DEMO_BUYER_EMAIL = "buyer@demo.t3crm.local";
 
@@ -56,6 +56,21 @@ export async function seedDemoOrdering(db: Db): Promise<void> {
     .limit(3);
   const [cart] = await db.insert(carts).values({ userId: buyer.id, name: "Основная", isActive: true }).returning();
   await db.insert(carts).values({ userId: buyer.id, name: "Объект на Ленинском", status: "saved" });
+  const center = rows.find((r) => r.name === "ООО «СтройМаркет Центр»");
+  if (center && picks.length) {
+    // An order placed in 1C, outside the portal: the history marks it offline.
+    const qty = 20;
+    const unitMinor = 45_000;
+    const [offline] = await db
+      .insert(b2bOrders)
+      .values({
+        number: "ЗК-0001482", companyId: center.id, status: "delivered", source: "offline", currency: "RUB", totalMinor: qty * unitMinor,
+        vatMinor: Math.round((qty * unitMinor * 20) / 120), erpId: "demo-1c-0001482", createdAt: new Date(Date.now() - 20 * 86_400_000),
+      })
+      .returning({ id: b2bOrders.id });
+    const [variant] = await db.select({ sku: productVariants.sku, name: productVariants.name }).from(productVariants).where(eq(productVariants.id, picks[0]!.variantId));
+    await db.insert(b2bOrderLines).values({ orderId: offline!.id, variantId: picks[0]!.variantId, sku: variant!.sku, name: variant!.name, unit: picks[0]!.unit, quantity: String(qty), unitMinor, lineTotalMinor: qty * unitMinor });
+  }
   if (picks.length) {
     await db.insert(cartLines).values(
       picks.map((p) => ({ cartId: cart!.id, variantId: p.variantId, unit: p.unit, quantity: String(firstValidQuantity({ minQty: Number(p.minQty), multiple: Number(p.multiple) })) })),

@@ -11,6 +11,7 @@ import type { ActiveSession } from "@/server/domain/auth/sessions";
 import { viewCart } from "@/server/domain/carts/cart-view";
 import { cartXlsx, quickOrderTemplate } from "@/server/domain/carts/cart-xlsx";
 import { splitLine } from "@/server/domain/b2b-orders/checkout";
+import { importOfflineOrder } from "@/server/domain/b2b-orders/import-offline";
 import { documentForDownload, ensureInvoice } from "@/server/domain/b2b-orders/documents";
 import { releaseExpiredReservations, RESERVATION_EXPIRE_TOPIC } from "@/server/domain/b2b-orders/reservations";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
@@ -364,5 +365,23 @@ describe("demo seed", () => {
     } finally {
       await fresh.destroy();
     }
+  });
+});
+
+describe("offline orders", () => {
+  it("imports an ERP order into the history marked offline, and re-imports it without a duplicate", async () => {
+    await t.db.update(companies).set({ erpId: "erp-romashka" }).where(eq(companies.id, companyId));
+    const order = {
+      erpId: "1c-000777", number: "ЗК-000777", companyErpId: "erp-romashka", status: "confirmed" as const, currency: "RUB", createdAt: "2026-11-20T10:00:00Z",
+      lines: [{ sku: "GS-102502", name: "Лампа Gauss 10Вт", unit: "pcs", quantity: 20, unitMinor: 14_000 }],
+    };
+    const first = await importOfflineOrder(t.db, order);
+    const again = await importOfflineOrder(t.db, { ...order, status: "shipped" });
+    expect(again.id).toBe(first.id);
+    const history = await as("buyer").ordering.orders({ source: "offline" });
+    expect(history.rows).toMatchObject([{ number: "ЗК-000777", source: "offline", status: "shipped", totalMinor: 280_000 }]);
+    const details = await as("buyer").ordering.order({ orderId: first.id });
+    expect(details.lines.map((l) => [l.sku, l.quantity, l.variantId])).toEqual([["GS-102502", 20, cat.products.P4.variantId]]);
+    await expect(importOfflineOrder(t.db, { ...order, erpId: "x", companyErpId: "nope" })).rejects.toThrow(/Unknown company/);
   });
 });
