@@ -144,4 +144,19 @@ test("a buyer fills two carts, quick-orders from XLSX, checks out with a split a
   await expect(page.getByTestId("order-status")).toHaveText("Отменён");
   await expect(page.getByTestId("order-cancel")).toHaveCount(0);
   await expect(page.getByTestId("order-reservation")).toHaveCount(0);
+
+  // Staff: the later part is in the staff B2B orders list with its channel marks; confirm it.
+  await page.context().clearCookies();
+  await logInAs(page, "admin");
+  await page.goto("/b2b-orders");
+  await page.getByTestId("filter-number").fill(laterNumber);
+  await expect(page.getByTestId("order-row")).toHaveCount(1);
+  await snap(page, "b2b-ordering-staff-list");
+  await page.getByTestId("order-row").locator("a").first().click();
+  await expect(page.getByTestId("order-part")).toBeVisible();
+  await page.getByTestId("status-confirmed").click();
+  await expect(page.getByTestId("status-assembling")).toBeVisible();
+  await page.getByTestId("create-shipment").click();
+  await expect(page.getByTestId("shipment")).toHaveCount(1);
+  await snap(page, "b2b-ordering-staff-order", { fullPage: true });
 });
