@@ -1,5 +1,6 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { formErrorOf } from "@/components/forms/trpc-error";
 import { Download, FileText, Package, ShoppingCart, Truck, Wallet } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
@@ -68,6 +69,17 @@ function BuyBox({ card, onAddToCart }: { card: ProductCard; onAddToCart?: (reque
   const [quantity, setQuantity] = useState(firstValidQuantity(defaultUnit));
   const variant = card.variants.find((v) => v.id === variantId);
   const price = variant?.prices[unit.unit];
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const addLine = useMutation(
+    trpc.ordering.addLine.mutationOptions({
+      onSuccess: async (result) => {
+        toast.success(t("addedToCart", { qty: `${format.number(result.quantity)} ${unitLabel.short(result.unit)}`, cart: result.cartName }));
+        await queryClient.invalidateQueries({ queryKey: trpc.ordering.pathKey() });
+      },
+      onError: (error) => toast.error(formErrorOf(error).message),
+    }),
+  );
   const stockTotal = variant?.stock.filter((s) => s.inRegion).reduce((s, w) => s + w.quantity, 0) ?? 0;
 
   const chooseUnit = (code: string) => {
@@ -80,7 +92,7 @@ function BuyBox({ card, onAddToCart }: { card: ProductCard; onAddToCart?: (reque
     if (!variant) return;
     const request = { variantId: variant.id, unit: unit.unit, quantity };
     if (onAddToCart) onAddToCart(request);
-    else toast.info(t("cartSoon", { qty: `${format.number(quantity)} ${unitLabel.short(unit.unit)}`, name: card.name }));
+    else addLine.mutate(request);
   };
 
   return (

@@ -11,3 +11,4 @@ export * from "./companies";
 export * from "./catalog";
 export * from "./pricing";
 export * from "./api-keys";
+export * from "./b2b-ordering";

@@ -37,6 +37,7 @@ const NAVIGATION: NavSection[] = [
       { href: "/companies/applications", labelKey: "companies.nav.applications", icon: "applications", permission: "companies.applications" },
       { href: "/moderation", labelKey: "nav.moderation", icon: "moderation", permission: "moderation.review" },
       { href: "/settings/pricing/check", labelKey: "pricing.nav.check", icon: "priceCheck", permission: "pricing.check" },
+      { href: "/b2b-orders", labelKey: "ordering.nav.staffOrders", icon: "orders", permission: "b2bOrders.view" },
     ],
   },
   {
@@ -44,8 +45,11 @@ const NAVIGATION: NavSection[] = [
     items: [
       { href: "/b2b", labelKey: "nav.buyerHome", icon: "cart", permission: "buyer.cabinet" },
       { href: "/b2b/catalog", labelKey: "catalog.nav.catalog", icon: "catalog", permission: "buyer.cabinet" },
+      { href: "/b2b/cart", labelKey: "ordering.nav.cart", icon: "cart", permission: "buyer.cabinet" },
+      { href: "/b2b/orders", labelKey: "ordering.nav.orders", icon: "orders", permission: "buyer.cabinet" },
       { href: "/b2b/favorites", labelKey: "catalog.nav.favorites", icon: "favorites", permission: "buyer.cabinet" },
       { href: "/b2b/price-list", labelKey: "priceList.nav", icon: "priceList", permission: "buyer.cabinet" },
+      { href: "/b2b/balance", labelKey: "ordering.nav.balance", icon: "documents", permission: "buyer.cabinet" },
       { href: "/b2b/company", labelKey: "companies.nav.myCompany", icon: "companies", permission: "buyer.cabinet" },
       { href: "/b2b/api", labelKey: "catalogApi.nav", icon: "apiKey", permission: "buyer.cabinet" },
     ],

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "pricing.check": ["admin", "director", "head_manager", "manager"],
   "buyer.cabinet": ["buyer"],
   "supplier.cabinet": ["supplier"],
+  "b2bOrders.view": ["admin", "director", "head_manager", "manager"],
+  "b2bOrders.manage": ["admin", "director", "head_manager", "manager"],
   "account.self": ["admin", "director", "head_manager", "manager", "call_center", "content_moderator", "buyer", "supplier"],
 } as const satisfies Record<string, readonly Role[]>;
 

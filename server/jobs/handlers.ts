@@ -8,6 +8,7 @@ import { paymentChargeHandler, PAYMENT_CHARGE_TOPIC } from "../domain/payments/c
 import type { AppEnv } from "../env";
 import { transportFromEnv } from "../integrations/mail/transport";
 import { dashboardRefreshHandler } from "./dashboard-refresh";
+import { releaseExpiredReservations, RESERVATION_EXPIRE_TOPIC } from "../domain/b2b-orders/reservations";
 import type { JobHandlers } from "./worker";
 
 /** Every outbox topic and who handles it. Payments and fulfilment add theirs here. */
@@ -20,5 +21,8 @@ export function jobHandlers(env: AppEnv): JobHandlers {
     [PAYMENT_CHARGE_TOPIC]: paymentChargeHandler({ encryptionKey: env.encryptionKey }),
     [SHIPMENT_DISPATCH_TOPIC]: shipmentDispatchHandler({ encryptionKey: env.encryptionKey, mail: transport, mailFrom: env.mailFrom }),
     [MANAGER_QUESTION_TOPIC]: managerQuestionHandler({ transport, from: env.mailFrom }),
+    [RESERVATION_EXPIRE_TOPIC]: async (db, _job, context) => {
+      await releaseExpiredReservations(db, context.now);
+    },
   };
 }

@@ -14,6 +14,7 @@ import { companiesRouter } from "./routers/companies";
 import { regionsRouter } from "./routers/regions";
 import { buyerAccountRouter } from "./routers/buyer-account";
 import { catalogRouter } from "./routers/catalog";
+import { b2bOrderingRouter } from "./routers/b2b-ordering";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   regions: regionsRouter,
   buyerAccount: buyerAccountRouter,
   catalog: catalogRouter,
+  ordering: b2bOrderingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,16 +1,9 @@
-import path from "node:path";
 import PDFDocument from "pdfkit";
+import { pdfFontPath } from "../documents/pdf-fonts";
 import { fromMinorUnits } from "../money/money";
 import type { PriceListLabels } from "./price-list-labels";
 import type { PriceList } from "./price-list-rows";
 
-/**
- * DejaVu covers Latin and Cyrillic; pdfkit's built-in fonts have no Cyrillic glyphs. Found from
- * the app's root (the server's working directory): a bundled require.resolve yields a module id.
- */
-function fontPath(file: string): string {
-  return path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf", file);
-}
 
 const COLUMNS = [
   { key: "sku", width: 80 },
@@ -27,8 +20,8 @@ const money = (minor: number | null, currency: string, onRequest: string) =>
 /** The price list as an A4 PDF table, grouped by section, with a header row repeated on every page. */
 export function priceListPdf(list: PriceList, labels: PriceListLabels): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin: 28, info: { Title: labels.title, Author: "T3 CRM" } });
-  doc.registerFont("body", fontPath("DejaVuSans.ttf"));
-  doc.registerFont("bold", fontPath("DejaVuSans-Bold.ttf"));
+  doc.registerFont("body", pdfFontPath("DejaVuSans.ttf"));
+  doc.registerFont("bold", pdfFontPath("DejaVuSans-Bold.ttf"));
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

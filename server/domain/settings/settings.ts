@@ -8,6 +8,15 @@ export const SETTINGS = {
   "security.requireAdminTotp": z.boolean().default(false),
   /** How long a buyer's catalog API key lives before it must be renewed (seed 002: 30 days). */
   "api.keyLifetimeDays": z.number().int().min(1).max(365).default(30),
+  /** How long a placed B2B order holds its stock before the reservation is released. */
+  "b2b.reservationHours": z.number().int().min(1).max(720).default(72),
+  /** The seller's requisites printed on B2B invoices. */
+  "b2b.sellerRequisites": z
+    .object({ name: z.string(), inn: z.string(), kpp: z.string(), address: z.string(), bankName: z.string(), bik: z.string(), account: z.string(), correspondentAccount: z.string() })
+    .default({
+      name: "ООО «Т3 Трейд»", inn: "7707083893", kpp: "773601001", address: "117997, г. Москва, ул. Вавилова, д. 19",
+      bankName: "ПАО Сбербанк", bik: "044525225", account: "40702810638000000000", correspondentAccount: "30101810400000000225",
+    }),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -4,6 +4,5 @@ import { requirePermission } from "@/server/auth/session";
 export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
   await requirePermission("buyer.cabinet");
   const { slug } = await params;
-  // The cart comes with ordering (another issue): "Add to cart" shows a notice until then.
   return <ProductCardView slug={decodeURIComponent(slug)} />;
 }

@@ -1,0 +1,95 @@
+import PDFDocument from "pdfkit";
+import type { BankDetails } from "@/db/schema";
+import { pdfFontPath } from "../documents/pdf-fonts";
+
+export interface InvoiceData {
+  number: string;
+  date: string;
+  seller: { name: string; inn: string; kpp: string; address: string; bankName: string; bik: string; account: string; correspondentAccount: string };
+  buyer: { name: string; inn: string; kpp: string | null; address: string | null; bank: BankDetails | null };
+  consignee: string | null;
+  currency: string;
+  lines: Array<{ sku: string; name: string; unit: string; quantity: number; unitMinor: number; lineTotalMinor: number }>;
+  totalMinor: number;
+  vatMinor: number;
+  vatPercent: number;
+}
+
+export function formatAmount(minor: number): string {
+  const sign = minor < 0 ? "-" : "";
+  const abs = Math.abs(minor);
+  const whole = Math.trunc(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return `${sign}${whole},${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** Renders «Счёт на оплату» (an invoice for payment) with both parties' requisites and VAT, as PDF bytes. */
+export function renderInvoicePdf(data: InvoiceData): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: "A4", margin: 40, info: { Title: `Счёт на оплату № ${data.number}`, Author: data.seller.name } });
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    doc.registerFont("regular", pdfFontPath("DejaVuSans.ttf"));
+    doc.registerFont("bold", pdfFontPath("DejaVuSans-Bold.ttf"));
+
+    const s = data.seller;
+    doc.font("regular").fontSize(9);
+    doc.text(`Банк получателя: ${s.bankName}, БИК ${s.bik}, корр. счёт ${s.correspondentAccount}`);
+    doc.text(`Получатель: ${s.name}, ИНН ${s.inn}, КПП ${s.kpp}, расчётный счёт ${s.account}`);
+    doc.moveDown();
+    doc.font("bold").fontSize(14).text(`Счёт на оплату № ${data.number} от ${data.date}`);
+    doc.moveDown(0.5);
+    doc.font("regular").fontSize(9);
+    doc.text(`Поставщик: ${s.name}, ИНН ${s.inn}, КПП ${s.kpp}, ${s.address}`);
+    const b = data.buyer;
+    doc.text(`Покупатель: ${b.name}, ИНН ${b.inn}${b.kpp ? `, КПП ${b.kpp}` : ""}${b.address ? `, ${b.address}` : ""}`);
+    if (b.bank) doc.text(`Банк покупателя: ${b.bank.bankName}, БИК ${b.bank.bik}, р/с ${b.bank.account}`);
+    if (data.consignee) doc.text(`Грузополучатель: ${data.consignee}`);
+    doc.moveDown();
+
+    const cols = [
+      { title: "№", width: 24 },
+      { title: "Артикул", width: 80 },
+      { title: "Товар", width: 190 },
+      { title: "Кол-во", width: 50 },
+      { title: "Ед.", width: 30 },
+      { title: `Цена, ${data.currency}`, width: 70 },
+      { title: `Сумма, ${data.currency}`, width: 71 },
+    ];
+    const left = doc.page.margins.left;
+    const row = (cells: string[], bold = false) => {
+      const y = doc.y;
+      doc.font(bold ? "bold" : "regular").fontSize(8);
+      let x = left;
+      let height = 0;
+      cells.forEach((cell, i) => {
+        const width = cols[i]!.width;
+        const options = { width: width - 4, align: i >= 3 && i !== 4 ? ("right" as const) : ("left" as const) };
+        height = Math.max(height, doc.heightOfString(cell, options));
+        doc.text(cell, x + 2, y + 2, options);
+        x += width;
+      });
+      const bottom = y + height + 4;
+      doc.rect(left, y, cols.reduce((sum, c) => sum + c.width, 0), bottom - y).stroke();
+      doc.x = left;
+      doc.y = bottom;
+      if (doc.y > doc.page.height - 120) doc.addPage();
+    };
+    row(
+      cols.map((c) => c.title),
+      true,
+    );
+    data.lines.forEach((line, i) => row([String(i + 1), line.sku, line.name, String(line.quantity), line.unit, formatAmount(line.unitMinor), formatAmount(line.lineTotalMinor)]));
+    doc.moveDown();
+    doc.font("bold").fontSize(10);
+    doc.text(`Итого: ${formatAmount(data.totalMinor)} ${data.currency}`, { align: "right" });
+    doc.font("regular").text(`В том числе НДС ${data.vatPercent}%: ${formatAmount(data.vatMinor)} ${data.currency}`, { align: "right" });
+    doc.text(`Всего наименований ${data.lines.length}, на сумму ${formatAmount(data.totalMinor)} ${data.currency}`);
+    doc.moveDown(2);
+    doc.text("Руководитель ____________________        Бухгалтер ____________________");
+    doc.end();
+  });
+}
