@@ -8,7 +8,7 @@ import { checkCsrf } from "./server/http/csrf";
  */
 export function proxy(request: NextRequest) {
   const trustProxy = process.env.AUTH_TRUST_PROXY === "true" || process.env.AUTH_TRUST_PROXY === "1";
-  const verdict = checkCsrf({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers }, { trustProxy });
+  const verdict = checkCsrf({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers, urlHost: request.nextUrl.host }, { trustProxy });
   if (!verdict.ok) {
     return NextResponse.json({ error: `Forbidden: ${verdict.reason}` }, { status: 403, headers: { "cache-control": "no-store" } });
   }

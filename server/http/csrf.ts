@@ -18,6 +18,8 @@ export interface CsrfRequest {
   method: string;
   pathname: string;
   headers: Headers;
+  /** The host of the URL as the server parsed it, used when no Host header came. */
+  urlHost?: string;
 }
 
 function isExempt(pathname: string): boolean {
@@ -25,9 +27,9 @@ function isExempt(pathname: string): boolean {
 }
 
 /** The host the browser addressed: behind a trusted proxy the forwarded one, else Host. */
-function requestHost(headers: Headers, trustProxy: boolean): string | null {
-  const forwarded = trustProxy ? headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
-  return (forwarded || headers.get("host"))?.toLowerCase() ?? null;
+function requestHost(request: CsrfRequest, trustProxy: boolean): string | null {
+  const forwarded = trustProxy ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  return (forwarded || request.headers.get("host") || request.urlHost)?.toLowerCase() ?? null;
 }
 
 export function checkCsrf(request: CsrfRequest, options: { trustProxy?: boolean } = {}): CsrfVerdict {
@@ -48,7 +50,7 @@ export function checkCsrf(request: CsrfRequest, options: { trustProxy?: boolean 
     } catch {
       return { ok: false, reason: "malformed Origin" };
     }
-    const host = requestHost(request.headers, options.trustProxy ?? false);
+    const host = requestHost(request, options.trustProxy ?? false);
     if (!host || originHost !== host) return { ok: false, reason: `Origin ${origin} is not this site` };
   }
   return { ok: true };
