@@ -90,7 +90,7 @@ describe("CSRF on state-changing requests", () => {
 
 describe("rate limits with Retry-After", () => {
   it("/api/orders per shop: over the budget → 429 with Retry-After", async () => {
-    const deps = orderDeps(t.db, { rateLimiter: new RateLimiter(0.5, 2) });
+    const deps = orderDeps(t.db, { rateLimiter: new RateLimiter(0.001, 2) });
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 3; i++) {
@@ -103,7 +103,7 @@ describe("rate limits with Retry-After", () => {
   });
 
   it("/api/orders per IP: checked before the credentials, so a flood of bad keys is cut off too; other addresses go on", async () => {
-    const deps = orderDeps(t.db, { ipRateLimiter: new RateLimiter(0.5, 3) });
+    const deps = orderDeps(t.db, { ipRateLimiter: new RateLimiter(0.001, 3) });
     const from = (ip: string) => ({ headers: { "x-forwarded-for": ip } });
     const bad = orderBody({ auth: { api_id: shop.auth.api_id, api_key: "wrong" } });
     const statuses = [];
