@@ -22,6 +22,6 @@ export async function register() {
   if (env.workerInProcess) {
     const { startWorker } = await import("./server/jobs/worker");
     const { jobHandlers } = await import("./server/jobs/handlers");
-    startWorker(ensureDatabaseReady, jobHandlers(env));
+    startWorker(ensureDatabaseReady, jobHandlers(env), { leaseMs: env.outboxLeaseMs });
   }
 }

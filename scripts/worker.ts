@@ -13,7 +13,7 @@ function main() {
     console.error("npm run worker needs DATABASE_URL: the embedded database can only be opened by the app itself.");
     process.exit(1);
   }
-  const worker = startWorker(ensureDatabaseReady, jobHandlers(env));
+  const worker = startWorker(ensureDatabaseReady, jobHandlers(env), { leaseMs: env.outboxLeaseMs });
   console.log(`[worker] delivering outbox jobs (pid ${process.pid})`);
   const stop = () => {
     void worker.stop().then(() => process.exit(0));

@@ -28,6 +28,7 @@ const envSchema = z.object({
   APP_BASE_URL: z.string().url("APP_BASE_URL must be a URL like http://localhost:3000").optional(),
   NEXTAUTH_URL: z.string().optional(),
   PORT: z.string().optional(),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int("OUTBOX_LEASE_SECONDS must be whole seconds").min(5).max(3600).default(60),
 });
 
 export interface AppEnv {
@@ -49,6 +50,8 @@ export interface AppEnv {
   sandboxGatewayPort: number;
   /** Where processors call back (`<appBaseUrl>/api/callbacks/<code>`). */
   appBaseUrl: string;
+  /** How long a worker's claim on an outbox job holds; a job of a crashed worker waits this long. Keep it well above the longest job. */
+  outboxLeaseMs: number;
 }
 
 interface LocalSecrets {
@@ -112,6 +115,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): AppEnv {
     // In-memory gateway state cannot be shared by several app instances: on by default only for the embedded demo.
     sandboxGateway: env.SANDBOX_GATEWAY ?? (embedded && (env.SEED_DEMO ?? embedded)),
     sandboxGatewayPort: env.SANDBOX_GATEWAY_PORT,
+    outboxLeaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     appBaseUrl: (env.APP_BASE_URL ?? (env.NEXTAUTH_URL?.startsWith("http") ? env.NEXTAUTH_URL : `http://127.0.0.1:${env.PORT ?? "3000"}`)).replace(/\/+$/, ""),
   };
 }

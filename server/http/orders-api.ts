@@ -3,6 +3,7 @@ import { createOrderFromShop } from "../domain/orders/create-order";
 import { fieldProblems, orderRequestSchema, type FieldProblem } from "../domain/orders/intake-schema";
 import { DomainError } from "../domain/errors";
 import { authenticateShop } from "../domain/shops/shops";
+import { clientIp } from "./client-ip";
 import type { RateLimiter } from "./rate-limiter";
 import { readJsonBody } from "./read-json";
 
@@ -12,6 +13,10 @@ export interface OrdersApiDeps {
   db: Db;
   encryptionKey: Buffer;
   rateLimiter: RateLimiter;
+  /** Per caller address, checked before anything else (also before the credentials). */
+  ipRateLimiter?: RateLimiter;
+  /** Take the first x-forwarded-for hop (behind a trusted proxy) instead of the last. */
+  trustProxy?: boolean;
 }
 
 interface ApiAnswer {
@@ -56,6 +61,10 @@ const STATUS_BY_DOMAIN_CODE: Partial<Record<DomainError["code"], number>> = {
  * {"result": true, "error": "", "id": "<order id>"}; docs/api/orders.md lists every status.
  */
 export async function handleCreateOrder(request: Request, deps: OrdersApiDeps): Promise<Response> {
+  if (deps.ipRateLimiter) {
+    const ipWait = deps.ipRateLimiter.take(`ip:${clientIp(request.headers, deps.trustProxy ?? false)}`);
+    if (ipWait > 0) return fail(429, `Too many requests from this address; retry in ${ipWait} s`, {}, { "retry-after": String(ipWait) });
+  }
   const body = await readJsonBody(request, MAX_ORDER_BODY_BYTES);
   if (!body.ok) return fail(body.status, body.error);
   if (!body.value || typeof body.value !== "object" || Array.isArray(body.value)) return fail(400, "Body must be a JSON object");

@@ -16,6 +16,8 @@ export interface RunOptions {
   workerId?: string;
   batchSize?: number;
   now?: Date;
+  /** How long a claim holds before another worker may take the job (default LEASE_MS). */
+  leaseMs?: number;
 }
 
 
@@ -23,7 +25,7 @@ export interface RunOptions {
 export async function runDueJobs(db: Db, handlers: JobHandlers, options: RunOptions = {}): Promise<number> {
   const workerId = options.workerId ?? `worker-${process.pid}`;
   const now = options.now ?? new Date();
-  const jobs = await claimJobs(db, workerId, options.batchSize ?? 20, now);
+  const jobs = await claimJobs(db, workerId, options.batchSize ?? 20, now, options.leaseMs);
   for (const job of jobs) {
     const handler = handlers[job.topic];
     const nextRunIfFailed = job.attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + backoffMs(job.attempts));
@@ -43,7 +45,7 @@ export interface RunningWorker {
 }
 
 /** Polls the outbox until stopped; drains quickly while there is work, then waits `pollMs`. */
-export function startWorker(getDb: () => Promise<Db>, handlers: JobHandlers, options: { pollMs?: number; batchSize?: number } = {}): RunningWorker {
+export function startWorker(getDb: () => Promise<Db>, handlers: JobHandlers, options: { pollMs?: number; batchSize?: number; leaseMs?: number } = {}): RunningWorker {
   const workerId = `worker-${process.pid}-${randomBytes(3).toString("hex")}`;
   const pollMs = options.pollMs ?? 1000;
   let stopped = false;
@@ -54,7 +56,7 @@ export function startWorker(getDb: () => Promise<Db>, handlers: JobHandlers, opt
     if (stopped) return;
     let ran = 0;
     try {
-      ran = await runDueJobs(await getDb(), handlers, { workerId, batchSize: options.batchSize });
+      ran = await runDueJobs(await getDb(), handlers, { workerId, batchSize: options.batchSize, leaseMs: options.leaseMs });
     } catch (error) {
       console.error(`[worker] pass failed: ${error instanceof Error ? error.message : String(error)}`);
     }

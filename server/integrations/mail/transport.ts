@@ -45,7 +45,8 @@ export function resendTransport(apiKey: string): MailTransport {
         replyTo: mail.replyTo,
         headers: { "Message-ID": mail.messageId },
         attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
-      });
+        // A job retried after a crash between the send and its bookkeeping is not sent twice (Resend keeps keys 24 h).
+      }, { idempotencyKey: mail.messageId });
       if (error) throw new Error(`Resend: ${error.message}`);
       return { providerId: data?.id ?? null };
     },

@@ -1,0 +1,39 @@
+import type { Permission } from "./permissions";
+
+/**
+ * Who may call each route handler under app/api (the pages ask `requirePermission`, the tRPC
+ * procedures their meta). Keys are the route's folder under app/api. The role × route matrix test
+ * (tests/integration/reliability-access-matrix.test.ts) fails for a route file missing here.
+ * - public: anyone (health checks, the login itself, which next-auth guards with its CSRF token)
+ * - machine: no session; the caller proves itself with an API key or a signature
+ * - permission: a signed-in user whose role holds the permission (or one of several) in the one permission map
+ * - procedures: the tRPC endpoint; each procedure states its own access
+ * - disabled: answers 404 unless a benchmark switches it on
+ */
+export type RouteAccess =
+  | { kind: "public" }
+  | { kind: "machine"; proof: "api-key" | "signature" }
+  | { kind: "permission"; permission: Permission | readonly Permission[] }
+  | { kind: "procedures" }
+  | { kind: "disabled" };
+
+export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  "auth/[...nextauth]": { kind: "public" },
+  "b2b/cart-export": { kind: "permission", permission: "buyer.cabinet" },
+  "b2b/documents/[id]": { kind: "permission", permission: ["buyer.cabinet", "b2bOrders.view"] },
+  "b2b/orders/[id]/invoice": { kind: "permission", permission: ["buyer.cabinet", "b2bOrders.view"] },
+  "b2b/price-list": { kind: "permission", permission: "buyer.cabinet" },
+  "b2b/quick-order-template": { kind: "permission", permission: "buyer.cabinet" },
+  "bench/intake-baseline": { kind: "disabled" },
+  "callbacks/[processor]": { kind: "machine", proof: "signature" },
+  health: { kind: "public" },
+  orders: { kind: "machine", proof: "api-key" },
+  "orders/export": { kind: "permission", permission: "orders.export" },
+  "shippers/[id]/tracking": { kind: "machine", proof: "signature" },
+  "trpc/[trpc]": { kind: "procedures" },
+  "v1/catalog/products": { kind: "machine", proof: "api-key" },
+  "v1/catalog/products/[sku]": { kind: "machine", proof: "api-key" },
+  "v1/catalog/properties": { kind: "machine", proof: "api-key" },
+  "v1/catalog/sections": { kind: "machine", proof: "api-key" },
+  "v1/openapi.json": { kind: "public" },
+};
