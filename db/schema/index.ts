@@ -10,3 +10,4 @@ export * from "./b2b-reference";
 export * from "./companies";
 export * from "./catalog";
 export * from "./pricing";
+export * from "./exchange";
