@@ -6,6 +6,12 @@ import { appSettings } from "../../../db/schema";
 /** Every run-time setting with its type and default; unknown keys cannot be written. */
 export const SETTINGS = {
   "security.requireAdminTotp": z.boolean().default(false),
+  /** The 1C exchange's login and its argon2 password hash (null = the exchange is closed). */
+  "exchange.credential": z.object({ login: z.string().min(1), passwordHash: z.string().min(1) }).nullable().default(null),
+  /** Orders changed after this instant (ISO) are exported on 1C's next sale query. */
+  "exchange.ordersExportedUntil": z.string().nullable().default(null),
+  /** The encoding of the orders file for 1C. */
+  "exchange.ordersEncoding": z.enum(["utf-8", "windows-1251"]).default("utf-8"),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
