@@ -1,5 +1,7 @@
-import { and, inArray, ne, sql } from "drizzle-orm";
-import { productCategories, productProperties, products, productVariants, type PRODUCT_STATUSES } from "../../../db/schema";
+import { sql } from "drizzle-orm";
+import { rowsOf } from "../../../db/client";
+import { products, type PRODUCT_STATUSES } from "../../../db/schema";
+import { jsonRecords, jsonTextArray } from "./bulk-sql";
 import { child, children, textOf, type XmlNode } from "../../integrations/commerceml/xml-stream";
 import type { ClassifierMaps } from "./import-classifier";
 import { decimalText, slugFor, type ImportContext } from "./import-context";
@@ -9,6 +11,15 @@ export const BATCH_SIZE = 1000;
 export function catalogSelector(path: readonly string[]): string | null {
   const name = path[path.length - 1];
   return name === "Товар" && path[path.length - 2] === "Товары" && path.includes("Каталог") ? "product" : null;
+}
+
+interface PropertyRow {
+  product_id: string;
+  kind_id: string;
+  value_id: string | null;
+  number_value: string | null;
+  bool_value: boolean | null;
+  text_value: string | null;
 }
 
 interface ParsedProduct {
@@ -71,10 +82,7 @@ export class CatalogBatcher {
     counts.total += batch.length;
 
     // SKUs must be unique: an article repeated in the batch or held by another product gets the id's start.
-    const taken = await tx
-      .select({ sku: products.sku, erpId: products.erpId })
-      .from(products)
-      .where(inArray(products.sku, batch.map((p) => p.sku)));
+    const taken = await tx.select({ sku: products.sku, erpId: products.erpId }).from(products).where(sql`${products.sku} = any(${jsonTextArray(batch.map((p) => p.sku))})`);
     const owner = new Map(taken.map((t) => [t.sku, t.erpId]));
     const seen = new Set<string>();
     for (const p of batch) {
@@ -86,46 +94,43 @@ export class CatalogBatcher {
     const rows = batch.map((p) => {
       const main = p.groupErpIds.map((g) => this.maps.categories.get(g)).find(Boolean);
       return {
-        erpId: p.erpId, sku: p.sku, name: p.name, slug: slugFor(p.name, p.erpId), description: p.description, barcode: p.barcode,
-        status: p.status, mainCategoryId: main?.id ?? null,
+        erp_id: p.erpId, sku: p.sku, name: p.name, slug: slugFor(p.name, p.erpId), description: p.description, barcode: p.barcode,
+        status: p.status, main_category_id: main?.id ?? null,
       };
     });
-    const written = await tx
-      .insert(products)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: products.erpId,
-        set: {
-          sku: sql`excluded.sku`, name: sql`excluded.name`, description: sql`excluded.description`, barcode: sql`excluded.barcode`,
-          status: sql`excluded.status`, mainCategoryId: sql`excluded.main_category_id`, updatedAt: sql`now()`,
-        },
-        setWhere: sql`(${products.sku}, ${products.name}, ${products.description}, ${products.barcode}, ${products.status}, ${products.mainCategoryId}) is distinct from (excluded.sku, excluded.name, excluded.description, excluded.barcode, excluded.status, excluded.main_category_id)`,
-      })
-      .returning({ id: products.id, erpId: products.erpId, inserted: sql<boolean>`(xmax = 0)` });
+    const written = rowsOf<{ id: string; erp_id: string; inserted: boolean }>(
+      await tx.execute(sql`
+        insert into products (erp_id, sku, name, slug, description, barcode, status, main_category_id)
+        select r.erp_id, r.sku, r.name, r.slug, r.description, r.barcode, r.status::product_status, r.main_category_id
+        from ${jsonRecords(rows, "erp_id text, sku text, name text, slug text, description text, barcode text, status text, main_category_id uuid")}
+        on conflict (erp_id) do update set sku = excluded.sku, name = excluded.name, description = excluded.description, barcode = excluded.barcode,
+          status = excluded.status, main_category_id = excluded.main_category_id, updated_at = now()
+        where (products.sku, products.name, products.description, products.barcode, products.status, products.main_category_id)
+          is distinct from (excluded.sku, excluded.name, excluded.description, excluded.barcode, excluded.status, excluded.main_category_id)
+        returning id, erp_id, (xmax = 0) as inserted`),
+    );
     const ids = new Map<string, string>();
     for (const w of written) {
-      ids.set(w.erpId!, w.id);
+      ids.set(w.erp_id, w.id);
       if (w.inserted) counts.created += 1;
       else counts.updated += 1;
     }
     const unchanged = batch.filter((p) => !ids.has(p.erpId)).map((p) => p.erpId);
     if (unchanged.length > 0) {
-      const found = await tx.select({ id: products.id, erpId: products.erpId }).from(products).where(inArray(products.erpId, unchanged));
-      for (const f of found) ids.set(f.erpId!, f.id);
+      const found = rowsOf<{ id: string; erp_id: string }>(await tx.execute(sql`select id, erp_id from products where erp_id = any(${jsonTextArray(unchanged)})`));
+      for (const f of found) ids.set(f.erp_id, f.id);
     }
     const productIds = [...ids.values()];
 
     // The default variant (the offer without a characteristic) carries the product's 1C id.
-    await tx
-      .insert(productVariants)
-      .values(batch.map((p) => ({ productId: ids.get(p.erpId)!, erpId: p.erpId, sku: p.sku, name: p.name, isDefault: true })))
-      .onConflictDoUpdate({
-        target: productVariants.erpId,
-        set: { sku: sql`excluded.sku`, name: sql`excluded.name` },
-        setWhere: sql`(${productVariants.sku}, ${productVariants.name}) is distinct from (excluded.sku, excluded.name)`,
-      });
+    const variantRows = batch.map((p) => ({ product_id: ids.get(p.erpId)!, erp_id: p.erpId, sku: p.sku, name: p.name }));
+    await tx.execute(sql`
+      insert into product_variants (product_id, erp_id, sku, name, is_default)
+      select r.product_id, r.erp_id, r.sku, r.name, true from ${jsonRecords(variantRows, "product_id uuid, erp_id text, sku text, name text")}
+      on conflict (erp_id) do update set sku = excluded.sku, name = excluded.name
+      where (product_variants.sku, product_variants.name) is distinct from (excluded.sku, excluded.name)`);
 
-    const sections = new Map<string, { categoryId: string; productId: string; isDirect: boolean }>();
+    const sections = new Map<string, { category_id: string; product_id: string; is_direct: boolean }>();
     for (const p of batch) {
       const productId = ids.get(p.erpId)!;
       for (const g of p.groupErpIds) {
@@ -138,55 +143,47 @@ export class CatalogBatcher {
           const key = `${ancestor}:${productId}`;
           const isDirect = ancestor === category.id;
           const prev = sections.get(key);
-          sections.set(key, { categoryId: ancestor, productId, isDirect: isDirect || (prev?.isDirect ?? false) });
+          sections.set(key, { category_id: ancestor, product_id: productId, is_direct: isDirect || (prev?.is_direct ?? false) });
         }
       }
     }
-    const sectionRows = [...sections.values()];
-    const wantedKeys = sectionRows.map((r) => `${r.categoryId}:${r.productId}`);
-    await tx
-      .delete(productCategories)
-      .where(
-        and(
-          inArray(productCategories.productId, productIds),
-          wantedKeys.length > 0 ? ne(sql`${productCategories.categoryId}::text || ':' || ${productCategories.productId}::text`, sql`all(${toTextArray(wantedKeys)})`) : sql`true`,
-        ),
-      );
-    if (sectionRows.length > 0) {
-      await tx
-        .insert(productCategories)
-        .values(sectionRows)
-        .onConflictDoUpdate({
-          target: [productCategories.categoryId, productCategories.productId],
-          set: { isDirect: sql`excluded.is_direct` },
-          setWhere: sql`${productCategories.isDirect} is distinct from excluded.is_direct`,
-        });
-    }
+    // Sections and properties: rows that no longer match go, missing ones come; equal ones stay untouched.
+    const sectionJson = jsonRecords([...sections.values()], "category_id uuid, product_id uuid, is_direct boolean");
+    await tx.execute(sql`
+      delete from product_categories pc where pc.product_id = any(${uuidList(productIds)})
+      and not exists (select 1 from ${sectionJson} where r.category_id = pc.category_id and r.product_id = pc.product_id and r.is_direct = pc.is_direct)`);
+    await tx.execute(sql`insert into product_categories (category_id, product_id, is_direct) select r.category_id, r.product_id, r.is_direct from ${sectionJson} on conflict do nothing`);
 
-    const propertyRows: (typeof productProperties.$inferInsert)[] = [];
+    const propertyRows: PropertyRow[] = [];
     for (const p of batch) {
       const productId = ids.get(p.erpId)!;
-      const byKind = new Map<string, typeof productProperties.$inferInsert>();
+      const byKind = new Map<string, PropertyRow>();
       for (const prop of p.properties) {
         const kind = this.maps.kinds.get(prop.kindErpId);
         if (!kind) continue;
-        const row: typeof productProperties.$inferInsert = { productId, kindId: kind.id, valueId: null, numberValue: null, boolValue: null, textValue: null };
+        const row: PropertyRow = { product_id: productId, kind_id: kind.id, value_id: null, number_value: null, bool_value: null, text_value: null };
         if (kind.type === "enum") {
           const valueId = this.maps.values.get(prop.value);
           if (!valueId) continue;
-          row.valueId = valueId;
-        } else if (kind.type === "number") row.numberValue = decimalText(prop.value);
-        else if (kind.type === "boolean") row.boolValue = prop.value === "true" || prop.value === "Да";
-        else row.textValue = prop.value;
+          row.value_id = valueId;
+        } else if (kind.type === "number") row.number_value = decimalText(prop.value);
+        else if (kind.type === "boolean") row.bool_value = prop.value === "true" || prop.value === "Да";
+        else row.text_value = prop.value;
         byKind.set(kind.id, row);
       }
       propertyRows.push(...byKind.values());
     }
-    await tx.delete(productProperties).where(inArray(productProperties.productId, productIds));
-    for (let i = 0; i < propertyRows.length; i += 5000) await tx.insert(productProperties).values(propertyRows.slice(i, i + 5000));
+    const propertyJson = jsonRecords(propertyRows, "product_id uuid, kind_id uuid, value_id uuid, number_value numeric, bool_value boolean, text_value text");
+    await tx.execute(sql`
+      delete from product_properties pp where pp.product_id = any(${uuidList(productIds)})
+      and not exists (select 1 from ${propertyJson} where r.product_id = pp.product_id and r.kind_id = pp.kind_id
+        and (r.value_id, r.number_value, r.bool_value, r.text_value) is not distinct from (pp.value_id, pp.number_value, pp.bool_value, pp.text_value))`);
+    await tx.execute(sql`
+      insert into product_properties (product_id, kind_id, value_id, number_value, bool_value, text_value)
+      select r.product_id, r.kind_id, r.value_id, r.number_value, r.bool_value, r.text_value from ${propertyJson} on conflict do nothing`);
   }
 }
 
-function toTextArray(values: string[]) {
-  return sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+function uuidList(ids: readonly string[]) {
+  return sql`${`{${ids.join(",")}}`}::uuid[]`;
 }

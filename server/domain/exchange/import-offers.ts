@@ -1,5 +1,7 @@
-import { eq, inArray, sql } from "drizzle-orm";
-import { prices, priceTypes, products, productVariants, stock, warehouses } from "../../../db/schema";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf } from "../../../db/client";
+import { priceTypes, warehouses } from "../../../db/schema";
+import { jsonRecords, jsonTextArray } from "./bulk-sql";
 import { toMinorUnits, currencyExponent } from "../money/money";
 import { child, children, textOf, type XmlNode } from "../../integrations/commerceml/xml-stream";
 import { decimalText, type ImportContext } from "./import-context";
@@ -101,7 +103,7 @@ export class OffersBatcher {
     const [rank] = await tx.select({ max: sql<number>`coalesce(max(${priceTypes.rank}), -1)::int` }).from(priceTypes);
     const [created] = await tx
       .insert(priceTypes)
-      .values({ erpId, name, code: `1c-${erpId.slice(0, 8)}`, currency, rank: (rank?.max ?? -1) + 1 })
+      .values({ erpId, name, code: `1c-${erpId}`, currency, rank: (rank?.max ?? -1) + 1 })
       .returning({ id: priceTypes.id });
     this.priceTypeIds.set(erpId, { id: created!.id, currency });
   }
@@ -124,7 +126,7 @@ export class OffersBatcher {
       return;
     }
     const address = textOf(child(node, "Адрес"), "Представление") || null;
-    const [created] = await tx.insert(warehouses).values({ erpId, name, code: `1c-${erpId.slice(0, 8)}`, address }).returning({ id: warehouses.id });
+    const [created] = await tx.insert(warehouses).values({ erpId, name, code: `1c-${erpId}`, address }).returning({ id: warehouses.id });
     this.warehouseIds.set(erpId, created!.id);
   }
 
@@ -146,39 +148,37 @@ export class OffersBatcher {
     const { tx } = this.ctx;
 
     const variantIds = new Map<string, string>();
-    const found = await tx.select({ id: productVariants.id, erpId: productVariants.erpId }).from(productVariants).where(inArray(productVariants.erpId, batch.map((o) => o.erpId)));
-    for (const f of found) variantIds.set(f.erpId!, f.id);
+    const found = rowsOf<{ id: string; erp_id: string }>(await tx.execute(sql`select id, erp_id from product_variants where erp_id = any(${jsonTextArray(batch.map((o) => o.erpId))})`));
+    for (const f of found) variantIds.set(f.erp_id, f.id);
 
     // Offers of characteristics ("product#characteristic") are variants of their product.
     const withCharacteristic = batch.filter((o) => o.erpId.includes("#"));
     if (withCharacteristic.length > 0) {
-      const owners = await tx
-        .select({ id: products.id, erpId: products.erpId, sku: products.sku })
-        .from(products)
-        .where(inArray(products.erpId, [...new Set(withCharacteristic.map((o) => o.productErpId))]));
-      const byErp = new Map(owners.map((p) => [p.erpId!, p]));
+      const owners = rowsOf<{ id: string; erp_id: string; sku: string }>(
+        await tx.execute(sql`select id, erp_id, sku from products where erp_id = any(${jsonTextArray([...new Set(withCharacteristic.map((o) => o.productErpId))])})`),
+      );
+      const byErp = new Map(owners.map((p) => [p.erp_id, p]));
       const rows = withCharacteristic.flatMap((o) => {
         const product = byErp.get(o.productErpId);
         if (!product) return [];
         const characteristic = o.erpId.slice(o.erpId.indexOf("#") + 1);
-        return [{ productId: product.id, erpId: o.erpId, sku: `${product.sku}-${characteristic.slice(0, 8)}`, name: o.name || product.sku, options: o.options, isDefault: false }];
+        return [{ product_id: product.id, erp_id: o.erpId, sku: `${product.sku}-${characteristic.slice(0, 8)}`, name: o.name || product.sku, options: o.options }];
       });
       if (rows.length > 0) {
-        const written = await tx
-          .insert(productVariants)
-          .values(rows)
-          .onConflictDoUpdate({
-            target: productVariants.erpId,
-            set: { name: sql`excluded.name`, options: sql`excluded.options` },
-            setWhere: sql`(${productVariants.name}, ${productVariants.options}) is distinct from (excluded.name, excluded.options)`,
-          })
-          .returning({ id: productVariants.id, erpId: productVariants.erpId });
-        for (const w of written) variantIds.set(w.erpId!, w.id);
+        const written = rowsOf<{ id: string; erp_id: string }>(
+          await tx.execute(sql`
+            insert into product_variants (product_id, erp_id, sku, name, options, is_default)
+            select r.product_id, r.erp_id, r.sku, r.name, r.options, false from ${jsonRecords(rows, "product_id uuid, erp_id text, sku text, name text, options jsonb")}
+            on conflict (erp_id) do update set name = excluded.name, options = excluded.options
+            where (product_variants.name, product_variants.options) is distinct from (excluded.name, excluded.options)
+            returning id, erp_id`),
+        );
+        for (const w of written) variantIds.set(w.erp_id, w.id);
       }
     }
 
-    const priceRows: (typeof prices.$inferInsert)[] = [];
-    const stockRows: (typeof stock.$inferInsert)[] = [];
+    const priceRows: { variant_id: string; price_type_id: string; amount_minor: number; currency: string }[] = [];
+    const stockRows: { variant_id: string; warehouse_id: string; quantity: string }[] = [];
     const priceCounts = this.ctx.count("prices");
     const stockCounts = this.ctx.count("stock");
     for (const o of batch) {
@@ -196,7 +196,7 @@ export class OffersBatcher {
           this.ctx.log({ category: "prices", entity: "offer", externalId: o.erpId, label: o.name || null, status: "error", message: type ? `Цена «${p.amount}» не число` : `Неизвестный тип цен ${p.typeErpId}` });
           continue;
         }
-        priceRows.push({ variantId, priceTypeId: type.id, amountMinor: amount, currency });
+        priceRows.push({ variant_id: variantId, price_type_id: type.id, amount_minor: amount, currency });
       }
       if (o.stock.length > 0) stockCounts.total += 1;
       for (const s of o.stock) {
@@ -205,36 +205,34 @@ export class OffersBatcher {
           this.ctx.log({ category: "stock", entity: "offer", externalId: o.erpId, label: o.name || null, status: "error", message: `Неизвестный склад ${s.warehouseErpId}` });
           continue;
         }
-        stockRows.push({ variantId, warehouseId, quantity: s.quantity });
+        stockRows.push({ variant_id: variantId, warehouse_id: warehouseId, quantity: s.quantity });
       }
     }
-    const uniquePrices = [...new Map(priceRows.map((r) => [`${r.variantId}:${r.priceTypeId}`, r])).values()];
-    for (let i = 0; i < uniquePrices.length; i += 2000) {
-      const written = await tx
-        .insert(prices)
-        .values(uniquePrices.slice(i, i + 2000))
-        .onConflictDoUpdate({
-          target: [prices.priceTypeId, prices.variantId],
-          set: { amountMinor: sql`excluded.amount_minor`, currency: sql`excluded.currency`, updatedAt: sql`now()` },
-          setWhere: sql`(${prices.amountMinor}, ${prices.currency}) is distinct from (excluded.amount_minor, excluded.currency)`,
-        })
-        .returning({ inserted: sql<boolean>`(xmax = 0)` });
+    const uniquePrices = [...new Map(priceRows.map((r) => [`${r.variant_id}:${r.price_type_id}`, r])).values()];
+    if (uniquePrices.length > 0) {
+      const written = rowsOf<{ inserted: boolean }>(
+        await tx.execute(sql`
+          insert into prices (variant_id, price_type_id, amount_minor, currency)
+          select r.variant_id, r.price_type_id, r.amount_minor, r.currency from ${jsonRecords(uniquePrices, "variant_id uuid, price_type_id uuid, amount_minor bigint, currency text")}
+          on conflict (price_type_id, variant_id) do update set amount_minor = excluded.amount_minor, currency = excluded.currency, updated_at = now()
+          where (prices.amount_minor, prices.currency) is distinct from (excluded.amount_minor, excluded.currency)
+          returning (xmax = 0) as inserted`),
+      );
       for (const w of written) {
         if (w.inserted) priceCounts.created += 1;
         else priceCounts.updated += 1;
       }
     }
-    const uniqueStock = [...new Map(stockRows.map((r) => [`${r.variantId}:${r.warehouseId}`, r])).values()];
-    for (let i = 0; i < uniqueStock.length; i += 2000) {
-      const written = await tx
-        .insert(stock)
-        .values(uniqueStock.slice(i, i + 2000))
-        .onConflictDoUpdate({
-          target: [stock.variantId, stock.warehouseId],
-          set: { quantity: sql`excluded.quantity`, updatedAt: sql`now()` },
-          setWhere: sql`${stock.quantity} is distinct from excluded.quantity`,
-        })
-        .returning({ inserted: sql<boolean>`(xmax = 0)` });
+    const uniqueStock = [...new Map(stockRows.map((r) => [`${r.variant_id}:${r.warehouse_id}`, r])).values()];
+    if (uniqueStock.length > 0) {
+      const written = rowsOf<{ inserted: boolean }>(
+        await tx.execute(sql`
+          insert into stock (variant_id, warehouse_id, quantity)
+          select r.variant_id, r.warehouse_id, r.quantity from ${jsonRecords(uniqueStock, "variant_id uuid, warehouse_id uuid, quantity numeric")}
+          on conflict (variant_id, warehouse_id) do update set quantity = excluded.quantity, updated_at = now()
+          where stock.quantity is distinct from excluded.quantity
+          returning (xmax = 0) as inserted`),
+      );
       for (const w of written) {
         if (w.inserted) stockCounts.created += 1;
         else stockCounts.updated += 1;
