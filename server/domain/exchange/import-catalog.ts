@@ -57,6 +57,8 @@ function parseProduct(node: XmlNode): ParsedProduct | null {
  * sections (direct and ancestors) and its property values.
  */
 export class CatalogBatcher {
+  private inflight: Promise<void> | null = null;
+  private failure: unknown = null;
   private pending: ParsedProduct[] = [];
   constructor(
     private readonly ctx: ImportContext,
@@ -70,10 +72,33 @@ export class CatalogBatcher {
       return;
     }
     this.pending.push(parsed);
-    if (this.pending.length >= BATCH_SIZE) await this.flush();
+    if (this.pending.length >= BATCH_SIZE) await this.dispatch();
   }
 
+  /**
+   * Hands the full batch to the database and returns at once, so the file is parsed on while
+   * PostgreSQL writes; one batch is in flight at a time, so batches are written in order.
+   */
+  private async dispatch(): Promise<void> {
+    await this.settle();
+    this.inflight = this.write().catch((error: unknown) => {
+      this.failure = error;
+    });
+  }
+
+  private async settle(): Promise<void> {
+    await this.inflight;
+    this.inflight = null;
+    if (this.failure) throw this.failure;
+  }
+
+  /** Writes what is left and waits for every batch. */
   async flush(): Promise<void> {
+    await this.settle();
+    await this.write();
+  }
+
+  private async write(): Promise<void> {
     if (this.pending.length === 0) return;
     const batch = [...new Map(this.pending.map((p) => [p.erpId, p])).values()];
     this.pending = [];

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { categories, propertyKinds, propertyValues, type PROPERTY_TYPES } from "../../../db/schema";
-import { children, textOf, type Collected, type XmlNode } from "../../integrations/commerceml/xml-stream";
+import { children, STOP, textOf, type Collected, type XmlNode } from "../../integrations/commerceml/xml-stream";
+import { counterpartySelector, importCounterparty } from "./import-counterparties";
 import { chunks, slugFor, type ImportContext } from "./import-context";
 
 interface GroupRow {
@@ -106,9 +107,13 @@ export async function importProperty(ctx: ImportContext, property: XmlNode): Pro
   }
 }
 
+/** The classifier (groups, properties) and the counterparties directory; reading stops where the catalog begins. */
 export function classifierSelector(path: readonly string[]): string | null {
   const name = path[path.length - 1];
   const parent = path[path.length - 2];
+  if (path.length === 2 && (name === "Каталог" || name === "ПакетПредложений")) return STOP;
+  const counterparty = counterpartySelector(path);
+  if (counterparty) return counterparty;
   if (name === "Группы" && parent === "Классификатор") return "groups";
   if ((name === "Свойство" || name === "СвойствоНоменклатуры") && parent === "Свойства" && path.includes("Классификатор")) return "property";
   return null;
@@ -117,6 +122,7 @@ export function classifierSelector(path: readonly string[]): string | null {
 export async function importClassifierItem(ctx: ImportContext, item: Collected): Promise<void> {
   if (item.kind === "groups") await importGroups(ctx, item.node);
   else if (item.kind === "property") await importProperty(ctx, item.node);
+  else if (item.kind === "counterparty") await importCounterparty(ctx, item.node);
 }
 
 /** ERP id → our id maps for what products point at. */

@@ -13,7 +13,7 @@ import { runLogged } from "./runs";
 export type ImportStep = "classifier" | "catalog" | "offers" | "counterparties" | "documents";
 
 const CATEGORIES: Record<ImportStep, readonly ExchangeCategory[]> = {
-  classifier: ["catalog"],
+  classifier: ["catalog", "counterparties"],
   catalog: ["catalog"],
   offers: ["prices", "stock"],
   counterparties: ["counterparties"],
@@ -24,7 +24,7 @@ const CATEGORIES: Record<ImportStep, readonly ExchangeCategory[]> = {
 export function stepsFor(fileName: string, type: "catalog" | "sale"): ImportStep[] {
   const base = path.basename(fileName).toLowerCase();
   if (type === "sale") return ["documents"];
-  if (base.startsWith("import")) return ["classifier", "catalog", "counterparties"];
+  if (base.startsWith("import")) return ["classifier", "catalog"];
   if (base.startsWith("offers") || base.startsWith("prices") || base.startsWith("rests")) return ["offers"];
   if (base.startsWith("contragents") || base.startsWith("counterparties")) return ["counterparties"];
   if (base.startsWith("orders") || base.startsWith("documents")) return ["documents"];

@@ -69,6 +69,8 @@ function parseOffer(node: XmlNode): ParsedOffer | null {
 
 /** Offers: price types and warehouses mapped to ours (by 1C id, then by name), variants, prices and stock per warehouse. */
 export class OffersBatcher {
+  private inflight: Promise<void> | null = null;
+  private failure: unknown = null;
   private pending: ParsedOffer[] = [];
   private readonly priceTypeIds = new Map<string, { id: string; currency: string }>();
   private readonly warehouseIds = new Map<string, string>();
@@ -138,10 +140,33 @@ export class OffersBatcher {
       return;
     }
     this.pending.push(parsed);
-    if (this.pending.length >= BATCH_SIZE) await this.flush();
+    if (this.pending.length >= BATCH_SIZE) await this.dispatch();
   }
 
+  /**
+   * Hands the full batch to the database and returns at once, so the file is parsed on while
+   * PostgreSQL writes; one batch is in flight at a time, so batches are written in order.
+   */
+  private async dispatch(): Promise<void> {
+    await this.settle();
+    this.inflight = this.write().catch((error: unknown) => {
+      this.failure = error;
+    });
+  }
+
+  private async settle(): Promise<void> {
+    await this.inflight;
+    this.inflight = null;
+    if (this.failure) throw this.failure;
+  }
+
+  /** Writes what is left and waits for every batch. */
   async flush(): Promise<void> {
+    await this.settle();
+    await this.write();
+  }
+
+  private async write(): Promise<void> {
     if (this.pending.length === 0) return;
     const batch = [...new Map(this.pending.map((o) => [o.erpId, o])).values()];
     this.pending = [];

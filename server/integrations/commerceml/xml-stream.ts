@@ -10,8 +10,12 @@ export interface XmlNode {
   children: XmlNode[];
 }
 
-/** Decides, for an opening tag at `path` (local names from the root), whether to collect it and under which kind. */
+/**
+ * Decides, for an opening tag at `path` (local names from the root), whether to collect it and
+ * under which kind; STOP ends the reading there (nothing wanted follows).
+ */
 export type Selector = (path: readonly string[]) => string | null;
+export const STOP = "\u0000stop";
 
 export interface Collected {
   kind: string;
@@ -43,14 +47,20 @@ export async function* collectElements(source: AsyncIterable<Buffer | string>, s
   // The subtree being built: its kind, and the open nodes from its root down.
   let kind: string | null = null;
   let open: XmlNode[] = [];
+  let stopped = false;
 
   parser.on("opentag", (tag) => {
     const name = localName(tag.name);
     path.push(name);
     const attrs: Record<string, string> = {};
     for (const [key, value] of Object.entries(tag.attributes)) attrs[localName(key)] = value;
+    if (stopped) return;
     if (kind === null) {
       const wanted = select(path);
+      if (wanted === STOP) {
+        stopped = true;
+        return;
+      }
       if (wanted === null) return;
       kind = wanted;
       open = [{ name, attrs, text: "", children: [] }];
@@ -89,6 +99,7 @@ export async function* collectElements(source: AsyncIterable<Buffer | string>, s
     }
     if (text) parser.write(text);
     while (ready.length > 0) yield ready.shift()!;
+    if (stopped) return;
   }
   const rest = decoder?.end();
   if (rest) parser.write(rest);
