@@ -1,4 +1,5 @@
 import {
+  ArrowLeftRight,
   Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
@@ -28,4 +29,5 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   warehouses: Warehouse,
   applications: ClipboardList,
   favorites: Heart,
+  exchange: ArrowLeftRight,
 };

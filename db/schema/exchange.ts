@@ -1,17 +1,11 @@
 import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { EXCHANGE_CATEGORIES, EXCHANGE_ITEM_STATUSES, EXCHANGE_RUN_STATUSES } from "../../server/domain/exchange/exchange-categories";
 
-/** What an exchange run moves, as the "exchange logs" summary groups it. */
-export const EXCHANGE_CATEGORIES = ["catalog", "prices", "stock", "orders", "counterparties", "documents"] as const;
-export type ExchangeCategory = (typeof EXCHANGE_CATEGORIES)[number];
+export { EXCHANGE_CATEGORIES, EXCHANGE_ITEM_STATUSES, EXCHANGE_RUN_STATUSES };
+export type { ExchangeCategory, ExchangeItemStatus, ExchangeRunStatus } from "../../server/domain/exchange/exchange-categories";
 export const exchangeCategory = pgEnum("exchange_category", EXCHANGE_CATEGORIES);
-
-export const EXCHANGE_RUN_STATUSES = ["running", "done", "error"] as const;
-export type ExchangeRunStatus = (typeof EXCHANGE_RUN_STATUSES)[number];
 export const exchangeRunStatus = pgEnum("exchange_run_status", EXCHANGE_RUN_STATUSES);
-
-export const EXCHANGE_ITEM_STATUSES = ["done", "error", "skipped"] as const;
-export type ExchangeItemStatus = (typeof EXCHANGE_ITEM_STATUSES)[number];
 export const exchangeItemStatus = pgEnum("exchange_item_status", EXCHANGE_ITEM_STATUSES);
 
 /**

@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   "buyer.cabinet": ["buyer"],
   "supplier.cabinet": ["supplier"],
   "account.self": ["admin", "director", "head_manager", "manager", "call_center", "content_moderator", "buyer", "supplier"],
+  "exchange.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

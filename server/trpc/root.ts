@@ -14,6 +14,7 @@ import { companiesRouter } from "./routers/companies";
 import { regionsRouter } from "./routers/regions";
 import { buyerAccountRouter } from "./routers/buyer-account";
 import { catalogRouter } from "./routers/catalog";
+import { exchangeRouter } from "./routers/exchange";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   regions: regionsRouter,
   buyerAccount: buyerAccountRouter,
   catalog: catalogRouter,
+  exchange: exchangeRouter,
 });
 
 export type AppRouter = typeof appRouter;

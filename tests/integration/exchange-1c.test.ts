@@ -10,6 +10,7 @@ import {
   productVariants, propertyKinds, propertyValues, stock, warehouses,
 } from "@/db/schema";
 import { setExchangeCredential } from "@/server/domain/exchange/credentials";
+import { exchangeSummary, listRunItems, listRuns, setSchedule } from "@/server/domain/exchange/exchange-log";
 import { setSetting } from "@/server/domain/settings/settings";
 import { collectElements, requisites, textOf, children, child, type XmlNode } from "@/server/integrations/commerceml/xml-stream";
 import { ExchangeClient, EXCHANGE_LOGIN, EXCHANGE_PASSWORD, FIXTURES } from "../helpers/exchange-client";
@@ -303,5 +304,31 @@ describe("counterparties → companies", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'ООО "Ромашка плюс"', inn: "7707083893", kpp: "773601001" });
     expect(await t.db.select({ n: sql<number>`count(*)::int` }).from(companies).where(eq(companies.inn, "7707083893"))).toEqual([{ n: 1 }]);
+  });
+});
+
+describe("exchange logs: summary, all logs, schedule", () => {
+  it("shows the last run per category (the broken offers file as an error), runs and single items filtered by type and status", async () => {
+    const summary = await exchangeSummary(t.db);
+    expect(summary.map((s) => s.category)).toEqual(["catalog", "prices", "stock", "orders", "counterparties", "documents"]);
+    const byCategory = new Map(summary.map((s) => [s.category, s]));
+    expect(byCategory.get("catalog")?.status).toBe("done");
+    expect(byCategory.get("prices")).toMatchObject({ status: "error", itemsTotal: 0 });
+    expect(byCategory.get("prices")?.error).toBeTruthy();
+    expect(byCategory.get("stock")?.intervalMinutes).toBe(10);
+    expect(byCategory.get("documents")?.status).toBeNull();
+    const errors = await listRuns(t.db, { status: "error" });
+    expect(errors.map((r) => r.fileName)).toContain("offers_broken.xml");
+    expect(errors.every((r) => r.status === "error")).toBe(true);
+    const orderErrors = await listRunItems(t.db, { category: "orders", status: "error" });
+    expect(orderErrors.map((i) => i.externalId)).toContain("20");
+    expect(orderErrors.every((i) => i.category === "orders" && i.status === "error")).toBe(true);
+    expect((await listRunItems(t.db, { search: "Петров" })).every((i) => i.label?.includes("Петров"))).toBe(true);
+  });
+
+  it("stores an edited schedule and rejects a zero interval naming the field", async () => {
+    await setSchedule(t.db, { category: "stock", intervalMinutes: 1, enabled: true }, null);
+    expect((await exchangeSummary(t.db)).find((s) => s.category === "stock")?.intervalMinutes).toBe(1);
+    await expect(setSchedule(t.db, { category: "stock", intervalMinutes: 0, enabled: true }, null)).rejects.toThrow(/intervalMinutes|At least/);
   });
 });
