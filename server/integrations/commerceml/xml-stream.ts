@@ -90,16 +90,29 @@ export async function* collectElements(source: AsyncIterable<Buffer | string>, s
   });
 
   let decoder: ReturnType<typeof iconv.getDecoder> | null = null;
+  // The first bytes are held until the XML declaration (and its encoding) is complete.
+  let head: Buffer | null = Buffer.alloc(0);
   for await (const chunk of source) {
     let text: string;
     if (typeof chunk === "string") text = chunk;
     else {
-      decoder ??= iconv.getDecoder(declaredEncoding(chunk));
-      text = decoder.write(chunk);
+      let bytes = chunk;
+      if (head) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length < 256 && !head.includes("?>")) continue;
+        decoder = iconv.getDecoder(declaredEncoding(head));
+        bytes = head;
+        head = null;
+      }
+      text = decoder!.write(bytes);
     }
     if (text) parser.write(text);
     while (ready.length > 0) yield ready.shift()!;
     if (stopped) return;
+  }
+  if (head && head.length > 0) {
+    decoder = iconv.getDecoder(declaredEncoding(head));
+    parser.write(decoder.write(head));
   }
   const rest = decoder?.end();
   if (rest) parser.write(rest);
