@@ -1,4 +1,5 @@
 import {
+  ArrowLeftRight,
   Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
@@ -30,4 +31,5 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   favorites: Heart,
   priceList: FileSpreadsheet,
   apiKey: KeyRound,
+  exchange: ArrowLeftRight,
 };

@@ -50,5 +50,5 @@ export const warehouses = pgTable(
     isActive: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("warehouses_code_key").on(t.code), index("warehouses_region_idx").on(t.regionId)],
+  (t) => [uniqueIndex("warehouses_code_key").on(t.code), index("warehouses_region_idx").on(t.regionId), uniqueIndex("warehouses_erp_id_key").on(t.erpId)],
 );

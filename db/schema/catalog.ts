@@ -202,7 +202,7 @@ export const propertyValues = pgTable(
     sort: integer().notNull().default(0),
     erpId: text(),
   },
-  (t) => [uniqueIndex("property_values_kind_value_key").on(t.kindId, t.value)],
+  (t) => [uniqueIndex("property_values_kind_value_key").on(t.kindId, t.value), index("property_values_erp_id_idx").on(t.erpId)],
 );
 
 /** One property of a product: an enum option, a number, a flag or a text. */

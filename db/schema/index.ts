@@ -12,3 +12,4 @@ export * from "./catalog";
 export * from "./pricing";
 export * from "./api-keys";
 export * from "./b2b-ordering";
+export * from "./exchange";

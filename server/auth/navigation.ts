@@ -5,7 +5,7 @@ import type { Role } from "./roles";
 export type NavIcon =
   | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
   | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "pricing" | "priceCheck"
-  | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey";
+  | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey" | "exchange";
 
 export interface NavItem {
   href: string;
@@ -71,6 +71,7 @@ const NAVIGATION: NavSection[] = [
       { href: "/settings/pricing", labelKey: "pricing.nav.settings", icon: "pricing", permission: "pricing.manage" },
       { href: "/settings/emails", labelKey: "nav.emails", icon: "templates", permission: "emails.manage" },
       { href: "/settings/security", labelKey: "nav.security", icon: "settings", permission: "settings.manage" },
+      { href: "/settings/exchange", labelKey: "exchange.nav", icon: "exchange", permission: "exchange.manage" },
     ],
   },
 ];

@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   "b2bOrders.view": ["admin", "director", "head_manager", "manager"],
   "b2bOrders.manage": ["admin", "director", "head_manager", "manager"],
   "account.self": ["admin", "director", "head_manager", "manager", "call_center", "content_moderator", "buyer", "supplier"],
+  "exchange.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -12,12 +12,13 @@ import type { Permission } from "./permissions";
  */
 export type RouteAccess =
   | { kind: "public" }
-  | { kind: "machine"; proof: "api-key" | "signature" }
+  | { kind: "machine"; proof: "api-key" | "signature" | "exchange-login" }
   | { kind: "permission"; permission: Permission | readonly Permission[] }
   | { kind: "procedures" }
   | { kind: "disabled" };
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  "1c/exchange": { kind: "machine", proof: "exchange-login" },
   "auth/[...nextauth]": { kind: "public" },
   "b2b/cart-export": { kind: "permission", permission: "buyer.cabinet" },
   "b2b/documents/[id]": { kind: "permission", permission: ["buyer.cabinet", "b2bOrders.view"] },

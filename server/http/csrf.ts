@@ -8,7 +8,7 @@
  * Machine endpoints authenticate with an API key or a signature, never with a cookie, and are
  * called from other origins by design: they are exempt.
  */
-export const CSRF_EXEMPT_PREFIXES = ["/api/orders", "/api/callbacks/", "/api/shippers/", "/api/bench/"] as const;
+export const CSRF_EXEMPT_PREFIXES = ["/api/orders", "/api/callbacks/", "/api/shippers/", "/api/bench/", "/api/1c/"] as const;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

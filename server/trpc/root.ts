@@ -15,6 +15,7 @@ import { regionsRouter } from "./routers/regions";
 import { buyerAccountRouter } from "./routers/buyer-account";
 import { catalogRouter } from "./routers/catalog";
 import { b2bOrderingRouter } from "./routers/b2b-ordering";
+import { exchangeRouter } from "./routers/exchange";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   buyerAccount: buyerAccountRouter,
   catalog: catalogRouter,
   ordering: b2bOrderingRouter,
+  exchange: exchangeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,7 @@ import { handleCreateOrder } from "@/server/http/orders-api";
 import { handleOrdersExport } from "@/server/http/orders-export";
 import { handleCartExport, handleDocument, handleInvoice, handleQuickOrderTemplate } from "@/server/http/b2b-files";
 import { handleCatalogApi } from "@/server/http/catalog-api";
+import { handleExchange } from "@/server/http/exchange-1c";
 import { handlePriceListDownload } from "@/server/http/price-list";
 import { handleShipperTracking } from "@/server/http/shipper-tracking";
 import { POST as benchPost } from "@/app/api/bench/intake-baseline/route";
@@ -101,6 +102,7 @@ describe("role × route (app/api/**/route.ts)", () => {
       return handleProcessorCallback(post(`http://test/api/callbacks/${world.processorCode}`, { type: "payment.approved" }), world.processorCode, { db: t.db, encryptionKey: TEST_ENCRYPTION_KEY });
     },
     "shippers/[id]/tracking": () => handleShipperTracking(post("http://test/api/shippers/x/tracking", { events: [] }), "x", { db: t.db, encryptionKey: TEST_ENCRYPTION_KEY }),
+    "1c/exchange": () => handleExchange(new Request("http://test/api/1c/exchange?type=catalog&mode=init"), { db: t.db, dir: path.join(process.cwd(), ".data", "matrix-exchange") }),
     "v1/catalog/products": () => handleCatalogApi(new Request("http://test/api/v1/catalog/products"), { kind: "products" }, { db: t.db }),
     "v1/catalog/products/[sku]": () => handleCatalogApi(new Request("http://test/api/v1/catalog/products/X"), { kind: "product", sku: "X" }, { db: t.db }),
     "v1/catalog/properties": () => handleCatalogApi(new Request("http://test/api/v1/catalog/properties"), { kind: "properties" }, { db: t.db }),

@@ -17,6 +17,12 @@ export const SETTINGS = {
       name: "ООО «Т3 Трейд»", inn: "7707083893", kpp: "773601001", address: "117997, г. Москва, ул. Вавилова, д. 19",
       bankName: "ПАО Сбербанк", bik: "044525225", account: "40702810638000000000", correspondentAccount: "30101810400000000225",
     }),
+  /** The 1C exchange's login and its argon2 password hash (null = the exchange is closed). */
+  "exchange.credential": z.object({ login: z.string().min(1), passwordHash: z.string().min(1) }).nullable().default(null),
+  /** Orders changed after this instant (ISO) are exported on 1C's next sale query. */
+  "exchange.ordersExportedUntil": z.string().nullable().default(null),
+  /** The encoding of the orders file for 1C. */
+  "exchange.ordersEncoding": z.enum(["utf-8", "windows-1251"]).default("utf-8"),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
