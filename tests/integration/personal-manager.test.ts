@@ -66,6 +66,24 @@ describe("personal manager", () => {
     expect(logged).toMatchObject({ status: "sent", toAddress: manager.email });
   });
 
+  it("a reconciliation-act request is stored and e-mailed to the manager; without a manager it is only stored", async () => {
+    const api = callerFor(t.db, await sessionFor(t.db, buyer.id));
+    const before = smtp.received.length;
+    expect(await api.ordering.requestReconciliation({ from: "2026-01-01", to: "2026-03-31" })).toMatchObject({ periodFrom: "2026-01-01", periodTo: "2026-03-31", notified: true });
+    await runDueJobs(t.db, handlers);
+    const mail = smtp.received.at(-1)!;
+    expect(smtp.received.length).toBe(before + 1);
+    expect(mail.subject).toBe("Запрос акта сверки от ООО Вектор");
+    expect(mail.text).toContain("2026-01-01 – 2026-03-31");
+    expect(mail.replyTo?.text).toBe(buyer.email);
+    const [logged] = await t.db.select().from(mailMessages).where(eq(mailMessages.kind, "reconciliation_request"));
+    expect(logged?.status).toBe("sent");
+    const orphanApi = callerFor(t.db, await sessionFor(t.db, orphan.id));
+    expect(await orphanApi.ordering.requestReconciliation({ from: "2026-01-01", to: "2026-01-31" })).toMatchObject({ notified: false });
+    expect((await trpcError(api.ordering.requestReconciliation({ from: "2026-03-01", to: "2026-01-01" }))).message).toMatch(/from/);
+    await t.db.delete(outbox).where(eq(outbox.topic, MANAGER_QUESTION_TOPIC));
+  });
+
   it("refuses a question without a manager, an empty question and a flood", async () => {
     const orphanApi = callerFor(t.db, await sessionFor(t.db, orphan.id));
     expect((await trpcError(orphanApi.buyerAccount.askManager({ question: "Есть кто-нибудь?" }))).message).toMatch(/no personal manager/);

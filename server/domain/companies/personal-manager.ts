@@ -41,9 +41,11 @@ export const managerQuestionPayloadSchema = z.object({
   companyId: z.uuid(),
   managerId: z.uuid(),
   topic: z.string().optional(),
+  /** A question typed by the buyer, or a reconciliation-act request (question = the period). */
+  kind: z.enum(["question", "reconciliation"]).default("question"),
   question: z.string(),
 });
-export type ManagerQuestionPayload = z.infer<typeof managerQuestionPayloadSchema>;
+export type ManagerQuestionPayload = z.input<typeof managerQuestionPayloadSchema>;
 
 /**
  * Queues the buyer's question as an e-mail to the personal manager (the worker sends it, retried,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ORDER_DOCUMENT_KINDS, reconciliationRequests } from "../../../db/schema";
+import { ORDER_DOCUMENT_KINDS } from "../../../db/schema";
+import { reconciliationInputSchema, requestReconciliation } from "../../domain/b2b-orders/reconciliation";
 import { getActiveCompany } from "../../domain/companies/active-company";
 import { buyerCan } from "../../domain/companies/access-levels";
 import { addCartLine, removeCartLine, setCartLineQuantity } from "../../domain/carts/cart-lines";
@@ -80,13 +81,7 @@ export const b2bOrderingRouter = createTRPCRouter({
     if (buyerCan(active.accessLevel, "finances")) return { ...balance, finances: true as const };
     return { companyId: balance.companyId, companyName: balance.companyName, priceType: balance.priceType, finances: false as const };
   }),
-  requestReconciliation: buyer
-    .input(z.object({ from: z.iso.date(), to: z.iso.date() }).refine((v) => v.from <= v.to, { message: "from: the start is after the end", path: ["from"] }))
-    .mutation(async ({ ctx, input }) => {
-      const active = await requireCompany(ctx.db, ctx.session.user.id);
-      const [row] = await ctx.db.insert(reconciliationRequests).values({ companyId: active.companyId, userId: ctx.session.user.id, periodFrom: input.from, periodTo: input.to }).returning();
-      return row!;
-    }),
+  requestReconciliation: buyer.input(reconciliationInputSchema).mutation(({ ctx, input }) => requestReconciliation(ctx.db, ctx.session.user.id, input)),
 
   orders: buyer.input(b2bOrderFiltersSchema).query(({ ctx, input }) => listB2bOrders(ctx.db, { kind: "buyer", userId: ctx.session.user.id }, input)),
   order: buyer.input(z.object({ orderId: id })).query(({ ctx, input }) => b2bOrderDetails(ctx.db, { kind: "buyer", userId: ctx.session.user.id }, input.orderId)),
