@@ -13,3 +13,4 @@ export * from "./pricing";
 export * from "./api-keys";
 export * from "./b2b-ordering";
 export * from "./exchange";
+export * from "./feeds";

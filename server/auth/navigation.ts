@@ -5,7 +5,7 @@ import type { Role } from "./roles";
 export type NavIcon =
   | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
   | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "pricing" | "priceCheck"
-  | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey" | "exchange";
+  | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey" | "exchange" | "feeds";
 
 export interface NavItem {
   href: string;
@@ -33,6 +33,7 @@ const NAVIGATION: NavSection[] = [
     titleKey: "nav.section.b2b",
     items: [
       { href: "/catalog", labelKey: "nav.catalog", icon: "catalog", permission: "catalog.view" },
+      { href: "/catalog/feeds", labelKey: "feeds.nav", icon: "feeds", permission: "feeds.manage" },
       { href: "/companies", labelKey: "nav.companies", icon: "companies", permission: "companies.view" },
       { href: "/companies/applications", labelKey: "companies.nav.applications", icon: "applications", permission: "companies.applications" },
       { href: "/moderation", labelKey: "nav.moderation", icon: "moderation", permission: "moderation.review" },

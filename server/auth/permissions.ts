@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   "b2bOrders.manage": ["admin", "director", "head_manager", "manager"],
   "account.self": ["admin", "director", "head_manager", "manager", "call_center", "content_moderator", "buyer", "supplier"],
   "exchange.manage": ["admin"],
+  "feeds.manage": ["admin", "director", "content_moderator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -27,6 +27,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "b2b/quick-order-template": { kind: "permission", permission: "buyer.cabinet" },
   "bench/intake-baseline": { kind: "disabled" },
   "callbacks/[processor]": { kind: "machine", proof: "signature" },
+  "feeds/[token]": { kind: "machine", proof: "api-key" },
+  "feeds/files/[id]": { kind: "permission", permission: "feeds.manage" },
   health: { kind: "public" },
   orders: { kind: "machine", proof: "api-key" },
   "orders/export": { kind: "permission", permission: "orders.export" },

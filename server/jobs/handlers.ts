@@ -1,5 +1,6 @@
 import { MANAGER_QUESTION_TOPIC } from "../domain/companies/personal-manager";
 import { managerQuestionHandler } from "../domain/email/send-manager-question";
+import { FEED_GENERATE_TOPIC, feedGenerateJob } from "../domain/feeds/feeds";
 import { paymentLinkEmailHandler, PAYMENT_LINK_EMAIL_TOPIC } from "../domain/email/send-payment-link-email";
 import { statusEmailHandler } from "../domain/email/send-status-email";
 import { shipmentDispatchHandler } from "../domain/fulfilment/dispatch-job";
@@ -21,6 +22,7 @@ export function jobHandlers(env: AppEnv): JobHandlers {
     [PAYMENT_CHARGE_TOPIC]: paymentChargeHandler({ encryptionKey: env.encryptionKey }),
     [SHIPMENT_DISPATCH_TOPIC]: shipmentDispatchHandler({ encryptionKey: env.encryptionKey, mail: transport, mailFrom: env.mailFrom }),
     [MANAGER_QUESTION_TOPIC]: managerQuestionHandler({ transport, from: env.mailFrom }),
+    [FEED_GENERATE_TOPIC]: (db, job, context) => feedGenerateJob(db, job.payload, context.now),
     [RESERVATION_EXPIRE_TOPIC]: async (db, _job, context) => {
       await releaseExpiredReservations(db, context.now);
     },

@@ -16,6 +16,7 @@ import { buyerAccountRouter } from "./routers/buyer-account";
 import { catalogRouter } from "./routers/catalog";
 import { b2bOrderingRouter } from "./routers/b2b-ordering";
 import { exchangeRouter } from "./routers/exchange";
+import { feedsRouter } from "./routers/feeds";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
   ordering: b2bOrderingRouter,
   exchange: exchangeRouter,
+  feeds: feedsRouter,
 });
 
 export type AppRouter = typeof appRouter;

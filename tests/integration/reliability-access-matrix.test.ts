@@ -14,6 +14,7 @@ import { handleOrdersExport } from "@/server/http/orders-export";
 import { handleCartExport, handleDocument, handleInvoice, handleQuickOrderTemplate } from "@/server/http/b2b-files";
 import { handleCatalogApi } from "@/server/http/catalog-api";
 import { handleExchange } from "@/server/http/exchange-1c";
+import { handleFeedDownload, handleFeedFile } from "@/server/http/feeds";
 import { handlePriceListDownload } from "@/server/http/price-list";
 import { handleShipperTracking } from "@/server/http/shipper-tracking";
 import { POST as benchPost } from "@/app/api/bench/intake-baseline/route";
@@ -65,9 +66,10 @@ const CALL_AS: Record<string, (session: ActiveSession | null) => Promise<Respons
   // No such order or document: an allowed caller gets past access to the lookup (404).
   "b2b/orders/[id]/invoice": (session) => handleInvoice(crypto.randomUUID(), { db: t.db, session }),
   "b2b/documents/[id]": (session) => handleDocument(crypto.randomUUID(), { db: t.db, session }),
+  "feeds/files/[id]": (session) => handleFeedFile(crypto.randomUUID(), { db: t.db, session }),
 };
 /** Routes whose allowed callers reach the lookup or validation and get a 4xx other than 401/403 from this empty world. */
-const PAST_ACCESS: Record<string, number> = { "b2b/price-list": 400, "b2b/orders/[id]/invoice": 404, "b2b/documents/[id]": 404 };
+const PAST_ACCESS: Record<string, number> = { "b2b/price-list": 400, "b2b/orders/[id]/invoice": 404, "b2b/documents/[id]": 404, "feeds/files/[id]": 404 };
 
 describe("role × route (app/api/**/route.ts)", () => {
   it("every route handler is in ROUTE_ACCESS, and every entry has a route", () => {
@@ -103,6 +105,7 @@ describe("role × route (app/api/**/route.ts)", () => {
     },
     "shippers/[id]/tracking": () => handleShipperTracking(post("http://test/api/shippers/x/tracking", { events: [] }), "x", { db: t.db, encryptionKey: TEST_ENCRYPTION_KEY }),
     "1c/exchange": () => handleExchange(new Request("http://test/api/1c/exchange?type=catalog&mode=init"), { db: t.db, dir: path.join(process.cwd(), ".data", "matrix-exchange") }),
+    "feeds/[token]": () => handleFeedDownload("not-a-real-feed-token-000", { db: t.db }),
     "v1/catalog/products": () => handleCatalogApi(new Request("http://test/api/v1/catalog/products"), { kind: "products" }, { db: t.db }),
     "v1/catalog/products/[sku]": () => handleCatalogApi(new Request("http://test/api/v1/catalog/products/X"), { kind: "product", sku: "X" }, { db: t.db }),
     "v1/catalog/properties": () => handleCatalogApi(new Request("http://test/api/v1/catalog/properties"), { kind: "properties" }, { db: t.db }),
