@@ -1,6 +1,6 @@
 import {
   ArrowLeftRight,
-  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss,
+  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
 
@@ -33,4 +33,5 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   apiKey: KeyRound,
   exchange: ArrowLeftRight,
   feeds: Rss,
+  webhooks: Webhook,
 };

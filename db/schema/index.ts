@@ -14,3 +14,4 @@ export * from "./api-keys";
 export * from "./b2b-ordering";
 export * from "./exchange";
 export * from "./feeds";
+export * from "./webhooks";

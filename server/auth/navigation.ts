@@ -5,7 +5,7 @@ import type { Role } from "./roles";
 export type NavIcon =
   | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
   | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "pricing" | "priceCheck"
-  | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey" | "exchange" | "feeds";
+  | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey" | "exchange" | "feeds" | "webhooks";
 
 export interface NavItem {
   href: string;
@@ -66,6 +66,7 @@ const NAVIGATION: NavSection[] = [
       { href: "/settings/shops", labelKey: "nav.shops", icon: "shops", permission: "shops.manage" },
       { href: "/settings/processors", labelKey: "processors.nav", icon: "processors", permission: "processors.manage" },
       { href: "/settings/shippers", labelKey: "fulfilment.navShippers", icon: "shippers", permission: "shippers.manage" },
+      { href: "/settings/webhooks", labelKey: "webhooks.nav", icon: "webhooks", permission: "webhooks.manage" },
       { href: "/settings/regions", labelKey: "companies.nav.regions", icon: "regions", permission: "regions.manage" },
       { href: "/settings/warehouses", labelKey: "companies.nav.warehouses", icon: "warehouses", permission: "regions.manage" },
       { href: "/settings/fx-rates", labelKey: "nav.fxRates", icon: "fx", permission: "fx.manage" },

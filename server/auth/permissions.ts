@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   "account.self": ["admin", "director", "head_manager", "manager", "call_center", "content_moderator", "buyer", "supplier"],
   "exchange.manage": ["admin"],
   "feeds.manage": ["admin", "director", "content_moderator"],
+  "webhooks.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,8 @@
 import { MANAGER_QUESTION_TOPIC } from "../domain/companies/personal-manager";
 import { managerQuestionHandler } from "../domain/email/send-manager-question";
 import { FEED_GENERATE_TOPIC, feedGenerateJob } from "../domain/feeds/feeds";
+import { fanOutWebhooks, WEBHOOK_DELIVER_TOPIC, WEBHOOK_FANOUT_TOPIC } from "../domain/webhooks/fanout";
+import { webhookDeliveryHandler } from "../domain/webhooks/deliver";
 import { paymentLinkEmailHandler, PAYMENT_LINK_EMAIL_TOPIC } from "../domain/email/send-payment-link-email";
 import { statusEmailHandler } from "../domain/email/send-status-email";
 import { shipmentDispatchHandler } from "../domain/fulfilment/dispatch-job";
@@ -23,6 +25,8 @@ export function jobHandlers(env: AppEnv): JobHandlers {
     [SHIPMENT_DISPATCH_TOPIC]: shipmentDispatchHandler({ encryptionKey: env.encryptionKey, mail: transport, mailFrom: env.mailFrom }),
     [MANAGER_QUESTION_TOPIC]: managerQuestionHandler({ transport, from: env.mailFrom }),
     [FEED_GENERATE_TOPIC]: (db, job, context) => feedGenerateJob(db, job.payload, context.now),
+    [WEBHOOK_FANOUT_TOPIC]: (db, job, context) => fanOutWebhooks(db, job, context.now),
+    [WEBHOOK_DELIVER_TOPIC]: webhookDeliveryHandler({ encryptionKeys: [env.encryptionKey] }),
     [RESERVATION_EXPIRE_TOPIC]: async (db, _job, context) => {
       await releaseExpiredReservations(db, context.now);
     },

@@ -17,6 +17,7 @@ import { catalogRouter } from "./routers/catalog";
 import { b2bOrderingRouter } from "./routers/b2b-ordering";
 import { exchangeRouter } from "./routers/exchange";
 import { feedsRouter } from "./routers/feeds";
+import { webhooksRouter } from "./routers/webhooks";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   ordering: b2bOrderingRouter,
   exchange: exchangeRouter,
   feeds: feedsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import { actorColumns, type OrderActor } from "./order-actor";
 import { OPERATOR_SETTABLE_CC_STATUSES, type CallCenterStatus, type OrderStatus } from "./order-statuses";
 import { lockVisibleOrder } from "./lock-visible-order";
 import { callCenterStatusAfter, checkTransition } from "./status-machine";
+import { eventsForStatus, queueWebhookFanout } from "../webhooks/fanout";
 
 export interface StatusChangeResult {
   orderId: string;
@@ -84,6 +85,7 @@ export async function changeOrderStatus(
     if (effects.includes("email")) {
       await tx.insert(outbox).values({ topic: "email.order_status", orderId: order.id, payload: { orderId: order.id, status: to }, runAt: now });
     }
+    await queueWebhookFanout(tx, order.id, eventsForStatus(to), { from: order.status, to }, now);
     return { orderId: order.id, from: order.status, to };
   });
 }

@@ -13,6 +13,7 @@ import { deviceTypeOf } from "./device-type";
 import type { OrderRequest } from "./intake-schema";
 import { computeOrderAmounts } from "./order-amounts";
 import { newOrderId } from "./order-id";
+import { WEBHOOK_FANOUT_TOPIC } from "../webhooks/fanout";
 
 export interface CreateOrderOptions {
   encryptionKey: Buffer;
@@ -188,6 +189,10 @@ export async function createOrderFromShop(db: Db, shop: Pick<Shop, "id" | "name"
       -- when some processor with an API takes this method; otherwise payment happens outside the CRM.
       select 'payment.charge', o.id, ${json({ orderId })}, ${at} from o
       where exists (select 1 from processors p where p.adapter <> 'manual' and p.methods ? ${payment.method})
+      union all
+      -- Outbound webhooks: one fan-out job, only when some endpoint listens (server/domain/webhooks/fanout.ts).
+      select ${WEBHOOK_FANOUT_TOPIC}, o.id, ${json({ orderId, events: ["order.created"] })}, ${at} from o
+      where exists (select 1 from webhook_endpoints w where w.is_active)
     ), k as (
       insert into idempotency_keys (shop_id, key, request_hash, order_id, created_at)
       select ${shop.id}::uuid, ${options.idempotencyKey ?? null}, ${requestHash}, o.id, ${at} from o where ${options.idempotencyKey ?? null}::text is not null
