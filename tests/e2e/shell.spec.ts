@@ -37,7 +37,7 @@ test("on a phone the menu is a drawer", async ({ page }) => {
   const drawer = page.getByTestId("mobile-sidebar");
   await expect(drawer).toBeVisible();
   await snap(page, "phone-menu");
-  await drawer.getByRole("link", { name: "Orders" }).click();
+  await drawer.getByRole("link", { name: "Orders", exact: true }).click();
   await expect(page).toHaveURL(/\/orders$/);
   await expect(drawer).toBeHidden();
 });
