@@ -81,7 +81,7 @@ export function WebhooksAdmin() {
               {WEBHOOK_EVENTS.map((event) => (
                 <label key={event} className="flex items-center gap-2 text-sm">
                   <Checkbox checked={events.includes(event)} onCheckedChange={(on) => setEvents(on === true ? [...events, event] : events.filter((e) => e !== event))} />
-                  {t(`eventNames.${event}`)}
+                  {t(`eventNames.${event.replace(".", "_")}`)}
                 </label>
               ))}
             </div>
@@ -118,7 +118,7 @@ export function WebhooksAdmin() {
                   <TableRow key={endpoint.id} data-testid="webhook-endpoint">
                     <TableCell className="font-mono text-xs">{endpoint.url}</TableCell>
                     <TableCell>{endpoint.shopName ?? t("allShops")}</TableCell>
-                    <TableCell className="text-xs whitespace-normal">{endpoint.events.map((e) => t(`eventNames.${e}`)).join(", ")}</TableCell>
+                    <TableCell className="text-xs whitespace-normal">{endpoint.events.map((e) => t(`eventNames.${e.replace(".", "_")}`)).join(", ")}</TableCell>
                     <TableCell>
                       <Badge variant={endpoint.isActive ? "secondary" : "outline"}>{endpoint.isActive ? t("active") : t("inactive")}</Badge>
                     </TableCell>
@@ -162,7 +162,7 @@ export function WebhooksAdmin() {
                 {(deliveries.data ?? []).map((d) => (
                   <TableRow key={d.id} data-testid="webhook-delivery" data-status={d.status}>
                     <TableCell className="text-xs">{format.dateTime(new Date(d.createdAt), { dateStyle: "short", timeStyle: "medium" })}</TableCell>
-                    <TableCell className="text-xs">{t(`eventNames.${d.event}`)}</TableCell>
+                    <TableCell className="text-xs">{t(`eventNames.${d.event.replace(".", "_")}`)}</TableCell>
                     <TableCell className="text-xs">{d.orderId ? <Link className="text-primary hover:underline" href={`/orders/${d.orderId}`}>{d.orderId.slice(0, 12)}…</Link> : "—"}</TableCell>
                     <TableCell className="max-w-56 truncate font-mono text-xs">{d.url}</TableCell>
                     <TableCell>
