@@ -132,10 +132,10 @@ export async function feedFileById(db: Db, fileId: string) {
   return row ?? null;
 }
 
-/** What the feed form chooses from: price types, brands, sections (two top levels). */
+/** What the feed form chooses from: price types (the default first: the form preselects it), brands, sections (two top levels). */
 export async function feedOptions(db: Db) {
   const [types, brandRows, sections] = await Promise.all([
-    db.select({ id: priceTypes.id, name: priceTypes.name, currency: priceTypes.currency }).from(priceTypes).where(eq(priceTypes.isActive, true)).orderBy(priceTypes.rank),
+    db.select({ id: priceTypes.id, name: priceTypes.name, currency: priceTypes.currency }).from(priceTypes).where(eq(priceTypes.isActive, true)).orderBy(desc(priceTypes.isDefault), priceTypes.rank, priceTypes.name),
     db.select({ id: brands.id, name: brands.name }).from(brands).orderBy(brands.name),
     db.select({ id: categories.id, name: categories.name, depth: categories.depth, path: categories.path }).from(categories).where(sql`${categories.depth} <= 1`).orderBy(categories.path),
   ]);
