@@ -5,8 +5,7 @@ import { jsonRecords, jsonTextArray } from "./bulk-sql";
 import { child, children, textOf, type XmlNode } from "../../integrations/commerceml/xml-stream";
 import type { ClassifierMaps } from "./import-classifier";
 import { decimalText, slugFor, type ImportContext } from "./import-context";
-
-export const BATCH_SIZE = 1000;
+import { PipelinedBatches } from "./pipelined-batches";
 
 export function catalogSelector(path: readonly string[]): string | null {
   const name = path[path.length - 1];
@@ -56,14 +55,13 @@ function parseProduct(node: XmlNode): ParsedProduct | null {
  * never duplicates; unchanged rows are not rewritten), each with its default variant, its
  * sections (direct and ancestors) and its property values.
  */
-export class CatalogBatcher {
-  private inflight: Promise<void> | null = null;
-  private failure: unknown = null;
-  private pending: ParsedProduct[] = [];
+export class CatalogBatcher extends PipelinedBatches<ParsedProduct> {
   constructor(
     private readonly ctx: ImportContext,
     private readonly maps: ClassifierMaps,
-  ) {}
+  ) {
+    super();
+  }
 
   async add(node: XmlNode): Promise<void> {
     const parsed = parseProduct(node);
@@ -71,37 +69,10 @@ export class CatalogBatcher {
       this.ctx.log({ category: "catalog", entity: "product", externalId: null, label: textOf(node, "Наименование") || null, status: "error", message: "Товар без Ид" });
       return;
     }
-    this.pending.push(parsed);
-    if (this.pending.length >= BATCH_SIZE) await this.dispatch();
+    await this.push(parsed);
   }
 
-  /**
-   * Hands the full batch to the database and returns at once, so the file is parsed on while
-   * PostgreSQL writes; one batch is in flight at a time, so batches are written in order.
-   */
-  private async dispatch(): Promise<void> {
-    await this.settle();
-    this.inflight = this.write().catch((error: unknown) => {
-      this.failure = error;
-    });
-  }
-
-  private async settle(): Promise<void> {
-    await this.inflight;
-    this.inflight = null;
-    if (this.failure) throw this.failure;
-  }
-
-  /** Writes what is left and waits for every batch. */
-  async flush(): Promise<void> {
-    await this.settle();
-    await this.write();
-  }
-
-  private async write(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const batch = [...new Map(this.pending.map((p) => [p.erpId, p])).values()];
-    this.pending = [];
+  protected async writeBatch(batch: ParsedProduct[]): Promise<void> {
     const { tx } = this.ctx;
     const counts = this.ctx.count("catalog");
     counts.total += batch.length;

@@ -5,7 +5,7 @@ import { jsonRecords, jsonTextArray } from "./bulk-sql";
 import { toMinorUnits, currencyExponent } from "../money/money";
 import { child, children, textOf, type XmlNode } from "../../integrations/commerceml/xml-stream";
 import { decimalText, type ImportContext } from "./import-context";
-import { BATCH_SIZE } from "./import-catalog";
+import { PipelinedBatches } from "./pipelined-batches";
 
 export function offersSelector(path: readonly string[]): string | null {
   const name = path[path.length - 1];
@@ -68,14 +68,13 @@ function parseOffer(node: XmlNode): ParsedOffer | null {
 }
 
 /** Offers: price types and warehouses mapped to ours (by 1C id, then by name), variants, prices and stock per warehouse. */
-export class OffersBatcher {
-  private inflight: Promise<void> | null = null;
-  private failure: unknown = null;
-  private pending: ParsedOffer[] = [];
+export class OffersBatcher extends PipelinedBatches<ParsedOffer> {
   private readonly priceTypeIds = new Map<string, { id: string; currency: string }>();
   private readonly warehouseIds = new Map<string, string>();
   private loaded = false;
-  constructor(private readonly ctx: ImportContext) {}
+  constructor(private readonly ctx: ImportContext) {
+    super();
+  }
 
   private async loadMaps(): Promise<void> {
     if (this.loaded) return;
@@ -139,37 +138,10 @@ export class OffersBatcher {
       this.ctx.log({ category: "prices", entity: "offer", externalId: null, label: textOf(node, "Наименование") || null, status: "error", message: "Предложение без Ид" });
       return;
     }
-    this.pending.push(parsed);
-    if (this.pending.length >= BATCH_SIZE) await this.dispatch();
+    await this.push(parsed);
   }
 
-  /**
-   * Hands the full batch to the database and returns at once, so the file is parsed on while
-   * PostgreSQL writes; one batch is in flight at a time, so batches are written in order.
-   */
-  private async dispatch(): Promise<void> {
-    await this.settle();
-    this.inflight = this.write().catch((error: unknown) => {
-      this.failure = error;
-    });
-  }
-
-  private async settle(): Promise<void> {
-    await this.inflight;
-    this.inflight = null;
-    if (this.failure) throw this.failure;
-  }
-
-  /** Writes what is left and waits for every batch. */
-  async flush(): Promise<void> {
-    await this.settle();
-    await this.write();
-  }
-
-  private async write(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const batch = [...new Map(this.pending.map((o) => [o.erpId, o])).values()];
-    this.pending = [];
+  protected async writeBatch(batch: ParsedOffer[]): Promise<void> {
     const { tx } = this.ctx;
 
     const variantIds = new Map<string, string>();
