@@ -1,5 +1,6 @@
 import { Body, Container, Head, Heading, Html, Preview, Section, Text } from "@react-email/components";
 import type { CSSProperties } from "react";
+import { frameStyles } from "./email-frame";
 
 /**
  * A buyer's question to their personal manager: who asks (company, person, contacts) and the
@@ -15,18 +16,14 @@ export interface ManagerQuestionEmailProps {
   footer: string;
 }
 
-const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 const s = {
-  body: { margin: 0, padding: 0, backgroundColor: "#f3f4f6", fontFamily: FONT, color: "#1f2937" },
-  outer: { padding: "32px 12px" },
-  container: { maxWidth: "600px", width: "100%", margin: "0 auto" },
+  ...frameStyles,
   card: { backgroundColor: "#ffffff", border: "1px solid #e5e7eb", borderTop: "4px solid #405189", borderRadius: "10px", padding: "28px 36px" },
   title: { margin: "0 0 14px", fontSize: "22px", lineHeight: "30px", fontWeight: 700 },
   paragraph: { margin: "0 0 14px", fontSize: "15px", lineHeight: "24px" },
   fact: { margin: "0 0 4px", fontSize: "14px", lineHeight: "20px" },
   label: { color: "#6b7280" },
   question: { margin: "14px 0 0", padding: "12px 16px", backgroundColor: "#f9fafb", borderLeft: "3px solid #405189", fontSize: "15px", lineHeight: "24px", whiteSpace: "pre-wrap" },
-  footer: { margin: "18px 0 0", fontSize: "12px", lineHeight: "18px", color: "#9ca3af", textAlign: "center" },
 } satisfies Record<string, CSSProperties>;
 
 export function ManagerQuestionEmail(props: ManagerQuestionEmailProps) {

@@ -1,5 +1,6 @@
 import { Body, Button, Container, Head, Heading, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { CSSProperties } from "react";
+import { frameStyles } from "./email-frame";
 
 /**
  * The payment link for PayPal, crypto and eCheck orders: the text comes in already filled and
@@ -18,18 +19,14 @@ export interface PaymentLinkEmailProps {
 }
 
 const ACCENT = "#0f766e";
-const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
 const s = {
-  body: { margin: 0, padding: 0, backgroundColor: "#f3f4f6", fontFamily: FONT, color: "#1f2937" },
-  outer: { padding: "32px 12px" },
-  container: { maxWidth: "600px", width: "100%", margin: "0 auto" },
+  ...frameStyles,
   card: { backgroundColor: "#ffffff", border: "1px solid #e5e7eb", borderTop: `4px solid ${ACCENT}`, borderRadius: "10px", padding: "28px 36px" },
   title: { margin: "0 0 18px", fontSize: "24px", lineHeight: "32px", fontWeight: 700 },
   paragraph: { margin: "0 0 14px", fontSize: "15px", lineHeight: "24px" },
   button: { display: "inline-block", margin: "8px 0 18px", padding: "12px 26px", backgroundColor: ACCENT, borderRadius: "6px", color: "#ffffff", fontSize: "15px", fontWeight: 600, textDecoration: "none" },
   hint: { margin: "0", fontSize: "12px", lineHeight: "18px", color: "#6b7280", wordBreak: "break-all" },
-  footer: { margin: "18px 0 0", fontSize: "12px", lineHeight: "18px", color: "#9ca3af", textAlign: "center" },
 } satisfies Record<string, CSSProperties>;
 
 export function PaymentLinkEmail(props: PaymentLinkEmailProps) {
