@@ -17,16 +17,21 @@ export interface PersonalManager {
   phone: string | null;
 }
 
+/** The active (not deactivated) manager of a company, with the id the outbox job needs. */
+async function managerOfCompany(db: Db, companyId: string) {
+  const [row] = await db
+    .select({ managerId: users.id, companyId: companies.id, companyName: companies.name, name: users.name, email: users.email, phone: users.phone, isActive: users.isActive })
+    .from(companies)
+    .innerJoin(users, eq(users.id, companies.managerId))
+    .where(eq(companies.id, companyId));
+  return row?.isActive ? row : null;
+}
+
 /** The staff manager serving the buyer's active company, with contacts; null when none is assigned. */
 export async function personalManager(db: Db, userId: string): Promise<PersonalManager | null> {
   const active = await getActiveCompany(db, userId);
-  if (!active) return null;
-  const [row] = await db
-    .select({ companyId: companies.id, companyName: companies.name, name: users.name, email: users.email, phone: users.phone, isActive: users.isActive })
-    .from(companies)
-    .innerJoin(users, eq(users.id, companies.managerId))
-    .where(eq(companies.id, active.companyId));
-  if (!row || !row.isActive) return null;
+  const row = active ? await managerOfCompany(db, active.companyId) : null;
+  if (!row) return null;
   return { companyId: row.companyId, companyName: row.companyName, name: row.name, email: row.email, phone: row.phone };
 }
 
@@ -56,9 +61,8 @@ export async function askManager(db: Db, userId: string, raw: AskManagerInput, n
   const input = askManagerSchema.parse(raw);
   const active = await getActiveCompany(db, userId);
   if (!active) throw new DomainError("PRECONDITION_FAILED", "You are not a member of any company yet");
-  const [company] = await db.select({ managerId: companies.managerId }).from(companies).where(eq(companies.id, active.companyId));
-  const manager = await personalManager(db, userId);
-  if (!company?.managerId || !manager) throw new DomainError("PRECONDITION_FAILED", "Your company has no personal manager yet");
+  const manager = await managerOfCompany(db, active.companyId);
+  if (!manager) throw new DomainError("PRECONDITION_FAILED", "Your company has no personal manager yet");
   if (!manager.email) throw new DomainError("PRECONDITION_FAILED", "Your manager has no e-mail address; call them instead");
   const hourAgo = new Date(now.getTime() - 3_600_000);
   const [recent] = await db
@@ -68,7 +72,7 @@ export async function askManager(db: Db, userId: string, raw: AskManagerInput, n
   if ((recent?.n ?? 0) >= QUESTIONS_PER_HOUR) {
     throw new DomainError("RATE_LIMITED", `At most ${QUESTIONS_PER_HOUR} questions an hour; try again later`, { retryAfterSeconds: 3600 });
   }
-  const payload: ManagerQuestionPayload = { buyerId: userId, companyId: active.companyId, managerId: company.managerId, topic: input.topic || undefined, question: input.question };
+  const payload: ManagerQuestionPayload = { buyerId: userId, companyId: active.companyId, managerId: manager.managerId, topic: input.topic || undefined, question: input.question };
   await db.insert(outbox).values({ topic: MANAGER_QUESTION_TOPIC, payload, runAt: now, createdAt: now });
   return { queued: true, managerName: manager.name };
 }
