@@ -4,7 +4,7 @@ import { rowsOf, type Db } from "@/db/client";
 import { companies, regions, warehouses } from "@/db/schema";
 import { getActiveCompany } from "../companies/active-company";
 import { badInput } from "../errors";
-import { priceForBuyer } from "../pricing/price-for-buyer";
+import { buyerPricer } from "../pricing/price-for-buyer";
 
 /** A price list bigger than this is refused with a hint to choose fewer sections (PDF pages, memory). */
 export const PRICE_LIST_MAX_ROWS = 20_000;
@@ -99,9 +99,10 @@ export async function buildPriceList(db: Db, userId: string, raw: PriceListReque
   const priced = new Map<string, { unitMinor: number; baseUnitMinor: number; available: boolean }>();
   let currency = "RUB";
   let personal = false;
+  const pricer = await buyerPricer(db, userId);
   for (let i = 0; i < variants.length; i += PRICING_BATCH) {
     const batch = variants.slice(i, i + PRICING_BATCH);
-    const result = await priceForBuyer(db, userId, batch.map((v) => ({ variantId: v.variant_id, quantity: 1 })));
+    const result = await pricer(batch.map((v) => ({ variantId: v.variant_id, quantity: 1 })));
     currency = result.currency;
     personal = result.personal;
     for (const line of result.lines) priced.set(line.variantId, line);

@@ -17,12 +17,20 @@ export interface PricingOptions {
  * in the topbar, else the contract's currency, else the base price type's.
  */
 export async function priceForBuyer(db: Db, userId: string | null, lines: PriceRequestLine[], displayCurrency?: string, options: PricingOptions = {}): Promise<PriceResult> {
+  return (await buyerPricer(db, userId, displayCurrency, options))(lines);
+}
+
+/**
+ * priceForBuyer with the buyer's context loaded once, for callers that price many batches for
+ * the same buyer (price lists): each call prices its lines as priceForBuyer would.
+ */
+export async function buyerPricer(db: Db, userId: string | null, displayCurrency?: string, options: PricingOptions = {}): Promise<(lines: PriceRequestLine[]) => Promise<PriceResult>> {
   const active = userId ? await getActiveCompany(db, userId) : null;
   const [loaded, chosenCurrency] = await Promise.all([
     loadPricingContext(db, active?.companyId ?? null, { day: options.day, personal: (active?.accessLevel ?? 1) >= 2 }),
     !displayCurrency && userId ? buyerDisplayCurrency(db, userId) : Promise.resolve(null),
   ]);
-  return priceWithContext(db, loaded, lines, displayCurrency ?? chosenCurrency ?? undefined);
+  return (lines) => priceWithContext(db, loaded, lines, displayCurrency ?? chosenCurrency ?? undefined);
 }
 
 /**
