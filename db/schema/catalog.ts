@@ -3,6 +3,7 @@ import {
   bigint, boolean, customType, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { suppliers } from "./suppliers";
 import { priceTypes, warehouses } from "./b2b-reference";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -59,7 +60,7 @@ export const products = pgTable(
     line: text(),
     mainCategoryId: uuid().references(() => categories.id, { onDelete: "set null" }),
     /** Marketplace: the supplier who owns this product (null = the operator's own catalog). */
-    supplierId: uuid().references(() => users.id, { onDelete: "set null" }),
+    supplierId: uuid().references(() => suppliers.id, { onDelete: "set null" }),
     status: productStatus().notNull().default("published"),
     badges: jsonb().$type<Badge[]>().notNull().default([]),
     /** Base unit of measure code ("pcs", "m", "kg"); other units are in product_units. */

@@ -15,3 +15,5 @@ export * from "./b2b-ordering";
 export * from "./exchange";
 export * from "./feeds";
 export * from "./webhooks";
+export * from "./suppliers";
+export * from "./notifications";

@@ -8,6 +8,7 @@ import { hasCatalog, seedDemoCatalog } from "./demo-catalog";
 import { seedDemoCompanies } from "./demo-companies";
 import { seedDemoPricing } from "./demo-pricing";
 import { seedDemoOrdering } from "./demo-ordering";
+import { seedDemoSuppliers } from "./demo-suppliers";
 import { seedDemoShippers } from "./demo-fulfilment";
 import { demoShopCredentials, seedDemoShopData } from "./demo-shop-data";
 import { DEMO_USERS } from "./demo-users";
@@ -59,6 +60,7 @@ export async function ensureInitialData(db: Db, options: InitialDataOptions): Pr
   // After the catalog and companies: the demo rules look up their brands, sections and SKUs.
   await seedDemoPricing(db);
   await seedDemoOrdering(db);
+  await seedDemoSuppliers(db);
   await printDemoLogins(db, options.log);
   const shop = demoShopCredentials(options.authSecret);
   options.log(`[t3-crm] Demo shop API (POST /api/orders): api_id=${shop.apiId} api_key=${shop.apiKey}\n`);
