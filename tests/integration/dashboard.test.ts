@@ -5,7 +5,7 @@ import { customers, dashboardDirtyDays, dashboardRollupState, ledgerEntries, ord
 import { addDays, addMonths, monthStart, toDay } from "@/server/domain/dashboard/date-range";
 import { getDashboardOverview, type DashboardOverview } from "@/server/domain/dashboard/overview";
 import { requestDashboardRefresh } from "@/server/domain/dashboard/refresh-job";
-import { markCustomerDaysDirty, readRollupPlan, rebuildDashboardRollups, refreshDashboardRollups } from "@/server/domain/dashboard/rollups";
+import { markCustomerDaysDirty, markDashboardDaysDirty, readRollupPlan, rebuildDashboardRollups, refreshDashboardRollups } from "@/server/domain/dashboard/rollups";
 import { changeOrderStatus } from "@/server/domain/orders/change-status";
 import { orderScope, type ScopedUser } from "@/server/domain/orders/order-scope";
 import type { OrderStatus } from "@/server/domain/orders/order-statuses";
@@ -291,6 +291,21 @@ describe("dashboard figures", () => {
     const before = await snapshot();
     await rebuildDashboardRollups(t.db, { now: NOW });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("refreshing a dirty day keeps the ledger rows of the day after it", async () => {
+    // An entry just after midnight of day D+1, while only day D is dirty: the bug this pins deleted D+1's ledger rows.
+    const day = addDays(TODAY, -120);
+    const [order] = await t.db.select().from(orders).where(sql`not exists (select 1 from ledger_entries l where l.order_id = ${orders.id})`).limit(1);
+    await t.db.insert(ledgerEntries).values({ orderId: order!.id, kind: "sale", amountMinor: 4_200, currency: "USD", usdMinor: 4_200, createdAt: new Date(`${addDays(day, 1)}T00:30:00Z`) });
+    await rebuildDashboardRollups(t.db, { now: NOW });
+    const ledgerOf = async (d: string) =>
+      rowsOf<Record<string, unknown>>(await t.db.execute(sql`select key, all_managers, manager_id, orders, usd_minor from dashboard_daily where dim = 'ledger' and day = ${d}::date order by 1, 2, 3`));
+    const nextDay = await ledgerOf(addDays(day, 1));
+    expect(nextDay.length).toBeGreaterThan(0);
+    await markDashboardDaysDirty(t.db, [day]);
+    await refreshDashboardRollups(t.db, { now: NOW });
+    expect(await ledgerOf(addDays(day, 1))).toEqual(nextDay);
   });
 
   it("deltas compare with the previous period of equal length", async () => {

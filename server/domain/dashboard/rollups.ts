@@ -109,7 +109,8 @@ async function rebuildOrderDays(db: Db, from: string, end: string): Promise<void
 async function rebuildLedger(db: Db, from: string, until: Date): Promise<void> {
   const start = dayStart(from).toISOString();
   const stop = until.toISOString();
-  await db.execute(sql`delete from dashboard_daily where dim = 'ledger' and day >= ${from}::date and day <= (${stop}::timestamptz at time zone 'UTC')::date`);
+  // Only days that start before \`until\`: a rebuild up to midnight must not wipe the next day's rows.
+  await db.execute(sql`delete from dashboard_daily where dim = 'ledger' and day >= ${from}::date and (day::timestamp at time zone 'UTC') < ${stop}::timestamptz`);
   await db.execute(sql`
     insert into dashboard_daily (day, dim, key, all_managers, manager_id, orders, usd_minor)
     select d, 'ledger'::dashboard_dim, kind::text, grouping(mid) = 1, mid, count(*), sum(usd)
