@@ -181,6 +181,18 @@ describe("cart-total tiers", () => {
     expect(result.totalMinor).toBe(8_000 * 556);
   });
 
+  it("applies no tier to a listing: its lines are separate offers, not a cart", () => {
+    const lines = [
+      { variantId: "v-frame", quantity: 1 },
+      { variantId: "v-cable", quantity: 556 },
+    ];
+    const facts = new Map([product(), cable()].map((f) => [f.variantId, f]));
+    const listing = resolvePrices(wholesale(), lines, facts, "RUB", { cartTiers: false });
+    expect(listing.lines.map((l) => l.priceTypeSource)).toEqual(["contract", "contract"]);
+    expect(listing.lines.flatMap((l) => l.steps).some((s) => s.code.startsWith("tier."))).toBe(false);
+    expect(resolvePrices(wholesale(), lines, facts, "RUB").lines.map((l) => l.priceTypeSource)).toEqual(["tier", "tier"]);
+  });
+
   it("never switches to a dearer type, ignores inactive tiers and tiers of another region", () => {
     const ctx = wholesale();
     ctx.tiers = [

@@ -77,7 +77,7 @@ async function describeProducts(db: Db, userId: string, rows: ProductRow[], curr
           .innerJoin(warehouses, and(eq(warehouses.id, stock.warehouseId), eq(warehouses.isActive, true)))
           .where(inArray(stock.variantId, variantIds))
       : Promise.resolve([]),
-    priceForBuyer(db, userId, variantIds.map((variantId) => ({ variantId, quantity: 1 })), currency),
+    priceForBuyer(db, userId, variantIds.map((variantId) => ({ variantId, quantity: 1 })), currency, { listing: true }),
   ]);
   const prices = new Map(priced.lines.map((l) => [l.variantId, l]));
   const group = <T extends { productId: string }>(items: T[]) => groupBy(items, (i) => i.productId);

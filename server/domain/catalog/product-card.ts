@@ -108,7 +108,7 @@ export async function productCard(db: Db, viewer: CatalogViewer, slug: string): 
         .orderBy(asc(warehouses.code))
     : [];
   // One resolver call for every variant × unit: the card switches units without another round trip.
-  const priced = variantIds.length ? await priceForBuyer(db, viewer.userId, variants.flatMap((v) => unitInfos.map((u) => ({ variantId: v.id, quantity: 1, unit: u.unit })))) : null;
+  const priced = variantIds.length ? await priceForBuyer(db, viewer.userId, variants.flatMap((v) => unitInfos.map((u) => ({ variantId: v.id, quantity: 1, unit: u.unit }))), undefined, { listing: true }) : null;
   const regional = new Set(viewer.warehouseIds);
 
   const cardVariants: CardVariant[] = variants.map((v) => {

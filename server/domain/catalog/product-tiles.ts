@@ -122,7 +122,7 @@ export async function loadTiles(db: Db, viewer: CatalogViewer, ids: string[]): P
   const lines = tiles.filter((t) => t.variantId).map((t) => ({ variantId: t.variantId!, quantity: 1, unit: t.unit.unit }));
   if (lines.length > 0) {
     // Prices are the resolver's, never computed here (personal discounts, tiers, currency).
-    const priced = await priceForBuyer(db, viewer.userId, lines);
+    const priced = await priceForBuyer(db, viewer.userId, lines, undefined, { listing: true });
     const byVariant = new Map(priced.lines.map((l) => [l.variantId, l]));
     for (const tile of tiles) {
       const line = tile.variantId ? byVariant.get(tile.variantId) : undefined;

@@ -99,7 +99,7 @@ export async function buildPriceList(db: Db, userId: string, raw: PriceListReque
   const priced = new Map<string, { unitMinor: number; baseUnitMinor: number; available: boolean }>();
   let currency = "RUB";
   let personal = false;
-  const pricer = await buyerPricer(db, userId);
+  const pricer = await buyerPricer(db, userId, undefined, { listing: true });
   for (let i = 0; i < variants.length; i += PRICING_BATCH) {
     const batch = variants.slice(i, i + PRICING_BATCH);
     const result = await pricer(batch.map((v) => ({ variantId: v.variant_id, quantity: 1 })));

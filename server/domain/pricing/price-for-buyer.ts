@@ -7,6 +7,8 @@ import type { PriceRequestLine, PriceResult } from "./types";
 export interface PricingOptions {
   /** The pricing day (YYYY-MM-DD), today (UTC) by default: rule validity and exchange rates. */
   day?: string;
+  /** Price the lines as a listing of separate offers (tiles, price list, catalog API), not as a cart: no cart-total tier. */
+  listing?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function buyerPricer(db: Db, userId: string | null, displayCurrency
     loadPricingContext(db, active?.companyId ?? null, { day: options.day, personal: (active?.accessLevel ?? 1) >= 2 }),
     !displayCurrency && userId ? buyerDisplayCurrency(db, userId) : Promise.resolve(null),
   ]);
-  return (lines) => priceWithContext(db, loaded, lines, displayCurrency ?? chosenCurrency ?? undefined);
+  return (lines) => priceWithContext(db, loaded, lines, displayCurrency ?? chosenCurrency ?? undefined, options);
 }
 
 /**
@@ -39,10 +41,10 @@ export async function buyerPricer(db: Db, userId: string | null, displayCurrency
  */
 export async function priceForCompany(db: Db, companyId: string, lines: PriceRequestLine[], displayCurrency?: string, options: PricingOptions = {}): Promise<PriceResult> {
   const loaded = await loadPricingContext(db, companyId, { day: options.day, personal: true });
-  return priceWithContext(db, loaded, lines, displayCurrency);
+  return priceWithContext(db, loaded, lines, displayCurrency, options);
 }
 
-async function priceWithContext(db: Db, loaded: LoadedContext, lines: PriceRequestLine[], displayCurrency: string | undefined): Promise<PriceResult> {
+async function priceWithContext(db: Db, loaded: LoadedContext, lines: PriceRequestLine[], displayCurrency: string | undefined, options: PricingOptions): Promise<PriceResult> {
   const { context } = loaded;
   const defaultType = context.priceTypes.find((t) => t.isDefault && t.isActive);
   const currency = (displayCurrency ?? loaded.contractCurrency ?? defaultType?.currency ?? "RUB").toUpperCase();
@@ -54,5 +56,5 @@ async function priceWithContext(db: Db, loaded: LoadedContext, lines: PriceReque
     ),
     loadFxRates(db, day),
   ]);
-  return resolvePrices({ ...context, usdPerUnit }, lines, facts, currency);
+  return resolvePrices({ ...context, usdPerUnit }, lines, facts, currency, { cartTiers: !options.listing });
 }

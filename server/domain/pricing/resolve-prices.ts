@@ -16,7 +16,15 @@ import type { PricedLine, PriceRequestLine, PriceResult, PriceStep } from "./typ
  *   6. conversion to the display currency at the day's rate;
  *   7. rounding half up to minor units, once, on the unit price; line total = unit × quantity.
  */
-export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], facts: ReadonlyMap<string, ProductFacts>, displayCurrency: string): PriceResult {
+export interface ResolveOptions {
+  /**
+   * false for listings (catalog tiles, product cards, price lists, the catalog API): their lines
+   * are separate offers of one unit each, not a cart, so no cart-total tier may apply.
+   */
+  cartTiers?: boolean;
+}
+
+export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], facts: ReadonlyMap<string, ProductFacts>, displayCurrency: string, options: ResolveOptions = {}): PriceResult {
   const currency = displayCurrency.toUpperCase();
   const types = new Map(ctx.priceTypes.filter((t) => t.isActive).map((t) => [t.id, t]));
   const base = chooseBaseType(ctx, types);
@@ -26,7 +34,7 @@ export function resolvePrices(ctx: PricingContext, lines: PriceRequestLine[], fa
   const massRules = ctx.massRules
     .filter((rule) => rule.isActive && validOn(rule, ctx.day) && (!rule.regionId || rule.regionId === ctx.region?.id))
     .map((rule) => ({ rule, line: rule.line ? normalizeLine(rule.line) : null, factor: percentFactor(parseDecimal(rule.adjustPercent)), params: massParams(rule) }));
-  const tier = base && ctx.personal ? chooseTier(ctx, types, base.type, lines, facts) : null;
+  const tier = base && ctx.personal && options.cartTiers !== false ? chooseTier(ctx, types, base.type, lines, facts) : null;
   // Shared, never-mutated params objects and per-call caches: a 1,000-line cart allocates little.
   const baseStepParams = base ? { type: base.type.name, typeCode: base.type.code, ...base.params } : {};
   const tierReachedParams = tier?.reached ? tierParams(tier.reached) : null;
