@@ -43,7 +43,9 @@ export async function claimJobs(db: Db, workerId: string, limit: number, now = n
     orderId: r.order_id,
     payload: typeof r.payload === "string" ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
     attempts: r.attempts,
-  }));
+  }))
+    // UPDATE … RETURNING gives no order; by id is the order the changes were written in.
+    .sort((a, b) => a.id - b.id);
 }
 
 export async function completeJob(db: Db, job: OutboxJob, workerId: string, now = new Date()): Promise<void> {
