@@ -76,7 +76,7 @@ const CALL_AS: Record<string, (session: ActiveSession | null) => Promise<Respons
   "supplier/statistics": (session) => handleStatisticsCsv(new Request("http://test/api/supplier/statistics?from=bad"), { db: t.db, session }),
 };
 /** Routes whose allowed callers reach the lookup or validation and get a 4xx other than 401/403 from this empty world. */
-const PAST_ACCESS: Record<string, number> = { "b2b/price-list": 400, "b2b/orders/[id]/invoice": 404, "b2b/documents/[id]": 404, "feeds/files/[id]": 404, "supplier/statistics": 400 };
+const PAST_ACCESS: Record<string, number> = { "b2b/price-list": 400, "b2b/orders/[id]/invoice": 404, "b2b/documents/[id]": 404, "feeds/files/[id]": 404, "supplier/statistics": 400, "supplier/documents/[id]": 404, "supplier/statements/[id]/xlsx": 404 };
 
 describe("role × route (app/api/**/route.ts)", () => {
   it("every route handler is in ROUTE_ACCESS, and every entry has a route", () => {

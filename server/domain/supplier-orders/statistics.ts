@@ -89,3 +89,16 @@ export function statisticsCsv(stats: SupplierStatistics): string {
   for (const p of stats.topProducts) lines.push([p.sku, p.name, String(p.quantity), String(p.orders), decimal(p.revenueMinor)]);
   return `\uFEFF${lines.map((row) => row.map(csvCell).join(",")).join("\n")}\n`;
 }
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The period a statistics URL asks for (?from&to&granularity); the last 30 days by day when absent or malformed. */
+export function statisticsPeriodOf(query: Record<string, string | undefined>, now = new Date()): { from: string; to: string; granularity: "day" | "week" } {
+  const today = now.toISOString().slice(0, 10);
+  const monthAgo = new Date(now.getTime() - 29 * DAY_MS).toISOString().slice(0, 10);
+  return {
+    from: query.from && DATE.test(query.from) ? query.from : monthAgo,
+    to: query.to && DATE.test(query.to) ? query.to : today,
+    granularity: query.granularity === "week" ? "week" : "day",
+  };
+}
