@@ -82,13 +82,13 @@ export function SupplierFinance() {
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
         <Card data-testid="finance-due">
-          <CardContent className="pt-6">
+          <CardContent>
             <div className="text-muted-foreground text-xs font-medium uppercase">{t("due")}</div>
             <div className="mt-2 text-2xl font-semibold tabular-nums">{money(dueMinor, currency)}</div>
           </CardContent>
         </Card>
         <Card data-testid="finance-paid">
-          <CardContent className="pt-6">
+          <CardContent>
             <div className="text-muted-foreground text-xs font-medium uppercase">{t("paid")}</div>
             <div className="mt-2 text-2xl font-semibold tabular-nums">{money(paidMinor, currency)}</div>
           </CardContent>

@@ -34,10 +34,11 @@ export function SupplierPartDetails({ partId }: { partId: string }) {
   const [carrier, setCarrier] = useState("");
   const [kind, setKind] = useState<(typeof DOC_KINDS)[number]>("waybill");
   const [file, setFile] = useState<File | null>(null);
+  const [fileInputKey, setFileInputKey] = useState(0);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.supplierOrders.pathKey() });
   const onError = (e: unknown) => toast.error(formErrorOf(e).message);
   const move = useMutation(trpc.supplierOrders.move.mutationOptions({ onSuccess: async () => (toast.success(t("part.saved")), setRejecting(false), refresh()), onError }));
-  const upload = useMutation(trpc.supplierOrders.uploadDocument.mutationOptions({ onSuccess: async () => (toast.success(t("part.uploaded")), setFile(null), refresh()), onError }));
+  const upload = useMutation(trpc.supplierOrders.uploadDocument.mutationOptions({ onSuccess: async () => (toast.success(t("part.uploaded")), setFile(null), setFileInputKey((k) => k + 1), refresh()), onError }));
 
   if (!details.data) return <Skeleton className="h-96 w-full" />;
   const { part, order, company, lines, documents, nextStatuses } = details.data;
@@ -124,7 +125,7 @@ export function SupplierPartDetails({ partId }: { partId: string }) {
                       </option>
                     ))}
                   </select>
-                  <Input className="w-72" type="file" aria-label={t("part.file")} onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="doc-file" />
+                  <Input key={fileInputKey} className="w-72" type="file" aria-label={t("part.file")} onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="doc-file" />
                   <Button type="submit" disabled={!file || upload.isPending} data-testid="doc-upload">
                     {t("part.upload")}
                   </Button>

@@ -44,7 +44,7 @@ export function SupplierStatistics({ period }: { period: StatisticsPeriod }) {
   return (
     <div className="space-y-4">
       <Card>
-        <CardContent className="pt-6">
+        <CardContent>
           <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => (e.preventDefault(), go(draft))} data-testid="stats-period">
             <label className="grid gap-1 text-xs">
               {t("from")}
@@ -83,9 +83,11 @@ export function SupplierStatistics({ period }: { period: StatisticsPeriod }) {
           <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
             {kpis.map((k) => (
               <Card key={k.key} data-testid={`kpi-${k.key}`}>
-                <CardContent className="pt-6">
+                <CardContent>
                   <div className="text-muted-foreground text-xs font-medium uppercase">{k.label}</div>
-                  <div className="mt-2 text-2xl font-semibold tabular-nums">{k.value}</div>
+                  <div className="mt-2 text-2xl font-semibold tabular-nums" data-testid={`kpi-${k.key}-value`}>
+                    {k.value}
+                  </div>
                 </CardContent>
               </Card>
             ))}
