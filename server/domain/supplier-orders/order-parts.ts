@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client";
 import { supplierOrderParts, supplierPartDocuments, suppliers } from "../../../db/schema";
 import { visibleOrder, type B2bOrderViewer } from "../b2b-orders/order-scope";
 import { notFound } from "../errors";
-import { fileStorage } from "../storage/file-storage";
+import { fileStorage } from "../../storage/file-storage";
 import { requireActiveSupplier } from "../suppliers/supplier-scope";
 import { partLinesAndDocuments } from "./supplier-parts";
 
@@ -45,5 +45,7 @@ export async function partDocumentForDownload(db: Db, viewer: PartDocumentViewer
   } else {
     await visibleOrder(db, viewer, doc.orderId);
   }
-  return { ...doc.doc, content: await fileStorage().get(doc.doc.storageKey) };
+  const content = await fileStorage().get(doc.doc.storageKey);
+  if (!content) throw notFound("Document file");
+  return { ...doc.doc, content };
 }

@@ -7,7 +7,7 @@ import {
 import { recordAudit } from "../audit/record-audit";
 import { badInput, DomainError, notFound } from "../errors";
 import { notify } from "../notifications/notify";
-import { fileStorage } from "../storage/file-storage";
+import { fileStorage } from "../../storage/file-storage";
 import { requireActiveSupplier } from "../suppliers/supplier-scope";
 import { canMovePart, nextPartStatuses, PART_STATUS_WORDS, type SupplierPartStatus } from "./part-flow";
 
@@ -107,7 +107,7 @@ export async function uploadPartDocument(
   if (!["confirmed", "shipped", "delivered"].includes(part.status)) throw new DomainError("PRECONDITION_FAILED", "Confirm the order before attaching shipment documents", { field: "status" });
   if (input.content.length === 0) throw badInput("The file is empty", "file");
   if (input.content.length > MAX_PART_DOCUMENT_BYTES) throw badInput("The file is larger than 5 MB", "file");
-  const storageKey = await fileStorage().put("supplier-documents", input.content);
+  const storageKey = await fileStorage().put("supplier-documents", input.fileName, input.content);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(supplierPartDocuments)
