@@ -17,6 +17,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { OrderPartsCard } from "@/components/supplier-orders/order-parts-card";
 
 const SELECT = "border-input bg-background h-9 rounded-md border px-3 text-sm";
 const DOC_KINDS = ["waybill", "upd", "vat_invoice", "invoice", "contract", "other"] as const;
@@ -177,6 +178,7 @@ export function OrderDetails({ orderId, staff = false }: { orderId: string; staf
               </Table>
             </CardContent>
           </Card>
+          <OrderPartsCard orderId={orderId} staff={staff} />
           <Card>
             <CardHeader className="flex flex-row items-center justify-between">
               <CardTitle>{t("order.shipments")}</CardTitle>

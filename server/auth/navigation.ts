@@ -5,7 +5,7 @@ import type { Role } from "./roles";
 export type NavIcon =
   | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
   | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "pricing" | "priceCheck"
-  | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey" | "exchange" | "feeds" | "webhooks";
+  | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey" | "exchange" | "feeds" | "webhooks" | "statistics" | "finance";
 
 export interface NavItem {
   href: string;
@@ -39,6 +39,7 @@ const NAVIGATION: NavSection[] = [
       { href: "/moderation", labelKey: "nav.moderation", icon: "moderation", permission: "moderation.review" },
       { href: "/settings/pricing/check", labelKey: "pricing.nav.check", icon: "priceCheck", permission: "pricing.check" },
       { href: "/b2b-orders", labelKey: "ordering.nav.staffOrders", icon: "orders", permission: "b2bOrders.view" },
+      { href: "/supplier-finance", labelKey: "supplierOrders.nav.staffFinance", icon: "finance", permission: "suppliers.finance" },
     ],
   },
   {
@@ -57,7 +58,12 @@ const NAVIGATION: NavSection[] = [
   },
   {
     titleKey: "nav.section.supplier",
-    items: [{ href: "/supplier", labelKey: "nav.supplierHome", icon: "products", permission: "supplier.cabinet" }],
+    items: [
+      { href: "/supplier", labelKey: "nav.supplierHome", icon: "products", permission: "supplier.cabinet" },
+      { href: "/supplier/orders", labelKey: "supplierOrders.nav.orders", icon: "orders", permission: "supplier.cabinet" },
+      { href: "/supplier/statistics", labelKey: "supplierOrders.nav.statistics", icon: "statistics", permission: "supplier.cabinet" },
+      { href: "/supplier/finance", labelKey: "supplierOrders.nav.finance", icon: "finance", permission: "supplier.cabinet" },
+    ],
   },
   {
     titleKey: "nav.section.admin",

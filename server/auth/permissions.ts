@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   "exchange.manage": ["admin"],
   "feeds.manage": ["admin", "director", "content_moderator"],
   "webhooks.manage": ["admin"],
+  "suppliers.finance": ["admin", "director"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,6 +18,7 @@ import { b2bOrderingRouter } from "./routers/b2b-ordering";
 import { exchangeRouter } from "./routers/exchange";
 import { feedsRouter } from "./routers/feeds";
 import { webhooksRouter } from "./routers/webhooks";
+import { supplierOrdersRouter } from "./routers/supplier-orders";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   exchange: exchangeRouter,
   feeds: feedsRouter,
   webhooks: webhooksRouter,
+  supplierOrders: supplierOrdersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,11 +17,13 @@ import { handleExchange } from "@/server/http/exchange-1c";
 import { handleFeedDownload, handleFeedFile } from "@/server/http/feeds";
 import { handlePriceListDownload } from "@/server/http/price-list";
 import { handleShipperTracking } from "@/server/http/shipper-tracking";
+import { handlePartDocument, handleStatementXlsx, handleStatisticsCsv } from "@/server/http/supplier-files";
 import { POST as benchPost } from "@/app/api/bench/intake-baseline/route";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { outcomeOf } from "../helpers/errors";
 import { callerFor, makeUser, sessionFor, TEST_ENCRYPTION_KEY } from "../helpers/fixtures";
 import { prepareFuzzWorld } from "../helpers/fuzz-http";
+import { makeApprovedSupplier } from "../helpers/supplier-fixtures";
 import { createTestShop, orderBody, orderDeps, placeOrder, userActor } from "../helpers/order-fixtures";
 
 /**
@@ -48,6 +50,8 @@ const sessionOf = (role: Role) => sessions.get(role)!;
 beforeAll(async () => {
   t = await createTestDatabase();
   for (const role of ROLES) sessions.set(role, await sessionFor(t.db, (await makeUser(t.db, { role })).id));
+  // The supplier login works for an approved supplier, as the cabinet requires.
+  await makeApprovedSupplier(t.db, sessionOf("supplier").user.id);
 });
 afterAll(async () => {
   await t.destroy();
@@ -67,9 +71,12 @@ const CALL_AS: Record<string, (session: ActiveSession | null) => Promise<Respons
   "b2b/orders/[id]/invoice": (session) => handleInvoice(crypto.randomUUID(), { db: t.db, session }),
   "b2b/documents/[id]": (session) => handleDocument(crypto.randomUUID(), { db: t.db, session }),
   "feeds/files/[id]": (session) => handleFeedFile(crypto.randomUUID(), { db: t.db, session }),
+  "supplier/documents/[id]": (session) => handlePartDocument(crypto.randomUUID(), { db: t.db, session }),
+  "supplier/statements/[id]/xlsx": (session) => handleStatementXlsx(crypto.randomUUID(), { db: t.db, session }),
+  "supplier/statistics": (session) => handleStatisticsCsv(new Request("http://test/api/supplier/statistics?from=bad"), { db: t.db, session }),
 };
 /** Routes whose allowed callers reach the lookup or validation and get a 4xx other than 401/403 from this empty world. */
-const PAST_ACCESS: Record<string, number> = { "b2b/price-list": 400, "b2b/orders/[id]/invoice": 404, "b2b/documents/[id]": 404, "feeds/files/[id]": 404 };
+const PAST_ACCESS: Record<string, number> = { "b2b/price-list": 400, "b2b/orders/[id]/invoice": 404, "b2b/documents/[id]": 404, "feeds/files/[id]": 404, "supplier/statistics": 400, "supplier/documents/[id]": 404, "supplier/statements/[id]/xlsx": 404 };
 
 describe("role × route (app/api/**/route.ts)", () => {
   it("every route handler is in ROUTE_ACCESS, and every entry has a route", () => {

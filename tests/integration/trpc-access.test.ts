@@ -8,6 +8,7 @@ import type { Access } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { outcomeOf, trpcError } from "../helpers/errors";
+import { makeApprovedSupplier } from "../helpers/supplier-fixtures";
 import { callerFor, makeUser, sessionFor } from "../helpers/fixtures";
 
 interface ProcedureEntry {
@@ -84,6 +85,8 @@ beforeAll(async () => {
     const user = await makeUser(t.db, { role });
     sessions.set(role, await sessionFor(t.db, user.id));
   }
+  // The supplier login works for an approved supplier, as the cabinet's scoping requires.
+  await makeApprovedSupplier(t.db, sessionOf("supplier").user.id);
 });
 afterAll(async () => {
   await t.destroy();

@@ -70,7 +70,13 @@ describe("navigationFor", () => {
   });
 
   it("shows a supplier only the supplier section", () => {
-    expect(hrefsFor("supplier")).toEqual(["/supplier"]);
+    expect(hrefsFor("supplier")).toEqual(["/supplier", "/supplier/orders", "/supplier/statistics", "/supplier/finance"]);
+  });
+
+  it("shows supplier finance to admins and directors only", () => {
+    expect(hrefsFor("admin")).toContain("/supplier-finance");
+    expect(hrefsFor("director")).toContain("/supplier-finance");
+    for (const role of ["head_manager", "manager", "content_moderator", "call_center"] as const) expect(hrefsFor(role)).not.toContain("/supplier-finance");
   });
 
   it("shows an admin the users and security pages", () => {
@@ -107,6 +113,8 @@ describe("permissionForPath", () => {
     ["/settings/security", "settings.manage"],
     ["/b2b/cart", "buyer.cabinet"],
     ["/supplier", "supplier.cabinet"],
+    ["/supplier/orders/0f9e", "supplier.cabinet"],
+    ["/supplier-finance", "suppliers.finance"],
     ["/moderation", "moderation.review"],
   ] as const)("%s needs %s", (path, permission) => {
     expect(permissionForPath(path)).toBe(permission);

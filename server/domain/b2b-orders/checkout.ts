@@ -10,6 +10,7 @@ import { loadOrderableUnits } from "../carts/cart-lines";
 import { activeCart, ownCart } from "../carts/carts";
 import { assertCreditAllows, openOrdersTotal } from "./balance";
 import { RESERVATION_EXPIRE_TOPIC } from "./reservations";
+import { createSupplierParts } from "../supplier-orders/create-parts";
 
 export const VAT_PERCENT = 20;
 
@@ -204,6 +205,11 @@ export async function checkout(db: Db, userId: string, input: CheckoutInput, now
         }
         await tx.insert(outbox).values({ topic: RESERVATION_EXPIRE_TOPIC, payload: { orderId: order!.id }, runAt: expiresAt });
       }
+      // Marketplace: the lines of suppliers' products become one part per supplier (same transaction).
+      await createSupplierParts(tx, { id: order!.id, number, companyId: company.id, currency }, parts.map((part, i) => ({
+        orderLineId: orderLines[i]!.id, variantId: part.prepared.line.variantId, sku: part.prepared.unit.sku, name: part.prepared.name, unit: part.prepared.unit.unit,
+        quantity: part.quantity, unitMinor: part.prepared.unitMinor, lineTotalMinor: Math.round(part.prepared.unitMinor * part.quantity),
+      })), now);
       await tx.insert(b2bOrderEvents).values({ orderId: order!.id, actorId: userId, kind: "created", toStatus: "new", details: { availability, cartId: cart.id } });
       placed.push({ id: order!.id, number, availability, totalMinor, currency, lines: parts.length });
     };
