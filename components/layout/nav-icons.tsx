@@ -1,6 +1,6 @@
 import {
   ArrowLeftRight,
-  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook,
+  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook, Briefcase, BarChart3, History, Bell,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
 
@@ -34,4 +34,8 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   exchange: ArrowLeftRight,
   feeds: Rss,
   webhooks: Webhook,
+  workplace: Briefcase,
+  statistics: BarChart3,
+  audit: History,
+  notifications: Bell,
 };

@@ -37,6 +37,11 @@ export const PERMISSIONS = {
   "exchange.manage": ["admin"],
   "feeds.manage": ["admin", "director", "content_moderator"],
   "webhooks.manage": ["admin"],
+  "workplace.view": ["admin", "director", "head_manager", "manager"],
+  "companies.assign": ["admin", "director", "head_manager"],
+  "statistics.view": ["admin", "director", "head_manager", "manager"],
+  "audit.view": ["admin", "director"],
+  "notifications.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

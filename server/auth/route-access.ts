@@ -33,6 +33,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   orders: { kind: "machine", proof: "api-key" },
   "orders/export": { kind: "permission", permission: "orders.export" },
   "shippers/[id]/tracking": { kind: "machine", proof: "signature" },
+  "statistics/export": { kind: "permission", permission: "statistics.view" },
   "trpc/[trpc]": { kind: "procedures" },
   "v1/catalog/products": { kind: "machine", proof: "api-key" },
   "v1/catalog/products/[sku]": { kind: "machine", proof: "api-key" },

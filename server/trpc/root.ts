@@ -18,6 +18,10 @@ import { b2bOrderingRouter } from "./routers/b2b-ordering";
 import { exchangeRouter } from "./routers/exchange";
 import { feedsRouter } from "./routers/feeds";
 import { webhooksRouter } from "./routers/webhooks";
+import { workplaceRouter } from "./routers/workplace";
+import { notificationsRouter } from "./routers/notifications";
+import { statisticsRouter } from "./routers/statistics";
+import { auditRouter } from "./routers/audit";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -41,6 +45,10 @@ export const appRouter = createTRPCRouter({
   exchange: exchangeRouter,
   feeds: feedsRouter,
   webhooks: webhooksRouter,
+  workplace: workplaceRouter,
+  notifications: notificationsRouter,
+  statistics: statisticsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;
