@@ -114,7 +114,7 @@ export async function createCompany(db: Db, actor: CompanyActor, rawInput: Compa
     ? (input.managerId ?? (await regionManagerOf(db, input.regionId ?? null)) ?? (actor.role === "head_manager" ? actor.id : null))
     : actor.id;
   await assertManagerIsStaff(db, managerId);
-  if (input.managerId) await assertMayAssignTo(db, actor, input.managerId);
+  if (input.managerId && mayAssignManager(actor)) await assertMayAssignTo(db, actor, input.managerId);
   try {
     const id = await db.transaction(async (tx) => {
       const [created] = await tx
