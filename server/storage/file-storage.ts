@@ -5,8 +5,8 @@ import path from "node:path";
 /**
  * The one place uploaded and generated files live (product images, supplier documents, claim
  * photos, shipment documents): every upload goes through `fileStorage()`. Rows keep the
- * returned key, never a path; a deployment with
- * several app instances plugs in shared object storage behind the same interface.
+ * returned key, never a path; a deployment with several app instances plugs in shared object
+ * storage behind the same interface.
  */
 export interface FileStorage {
   put(area: string, fileName: string, bytes: Uint8Array): Promise<string>;

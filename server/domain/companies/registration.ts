@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { companies, registrationApplications, users } from "../../../db/schema";
@@ -8,7 +8,7 @@ import { applicationSchema, approveApplicationSchema, listApplicationsSchema, re
 import { assertCompanyInScope, type CompanyActor } from "./company-scope";
 import { addMembership, generatePassword } from "./members";
 import { createUser } from "../users/manage-users";
-import { NOTIFICATION_EMAIL_TOPIC } from "../notifications/notify";
+import { notify, NOTIFICATION_EMAIL_TOPIC } from "../notifications/notify";
 import { outbox } from "../../../db/schema";
 import { regionManagerOf } from "../regions/region-managers";
 
@@ -65,6 +65,15 @@ export async function applyForRegistration(db: Db, rawInput: z.input<typeof appl
     }
     const [row] = await tx.insert(registrationApplications).values({ ...values, email: input.email }).returning({ id: registrationApplications.id });
     if (!row) throw notFound("Application");
+    // The people who decide applications hear of a new one on the bell (and other channels by the matrix).
+    const deciders = await tx.select({ id: users.id }).from(users).where(and(eq(users.isActive, true), inArray(users.role, ["manager", "head_manager"])));
+    await notify(tx, {
+      event: "registration.submitted",
+      userIds: deciders.map((d) => d.id),
+      title: { en: `New application: ${input.companyName}`, ru: `Новая заявка: ${input.companyName}` },
+      body: { en: `${input.name}, INN ${input.inn}`, ru: `${input.name}, ИНН ${input.inn}` },
+      link: "/workplace",
+    });
     return { id: row.id, updated: false };
   });
 }
@@ -145,6 +154,8 @@ export async function approveApplication(db: Db, actor: CompanyActor, rawInput: 
       userId = user.id;
     }
     await addMembership(tx, { userId, companyId, accessLevel: input.accessLevel, isOwner: input.isOwner });
+    // Seed 002: "Регистрация пользователя" reaches the client (SMS by default, the bell too).
+    await notify(tx, { event: "user.registered", userIds: [userId], title: { en: "Welcome to the B2B portal", ru: "Добро пожаловать в B2B-портал" }, link: "/b2b" });
     await tx
       .update(registrationApplications)
       .set({ status: "approved", companyId, userId, reviewedBy: actor.id, reviewedAt: new Date() })
