@@ -229,6 +229,9 @@ describe("sales statistics and audit search", () => {
     const m1 = await as("m1").statistics.sales({});
     expect(m1.orders).toBe(1);
     expect(m1.byCurrency).toEqual([{ currency: "RUB", orders: 1, totalMinor: 120_000, averageCheckMinor: 120_000 }]);
+    // Registered in m1's companies: the demo buyer (two orders, one of them in another scope) and the approved applicant (none).
+    expect(m1.funnel.map((f) => f.count)).toEqual([2, 1, 1]);
+    expect(m1.newUsers).toBe(2);
     const director = await as("director").statistics.sales({});
     expect(director.orders).toBe(2);
     expect(director.perManager.find((m) => m.id === s.m3.user.id)?.totals.RUB).toBe(990_000);

@@ -55,10 +55,11 @@ export async function salesStatistics(db: Db, actor: CompanyActor, rawRange: z.i
         select u.id from users u
         where u.kind = 'buyer' and u.created_at >= ${from} and u.created_at < ${toExclusive}
           and exists (select 1 from company_members m join companies c on c.id = m.company_id where m.user_id = u.id and ${scope})
-      ), counts as (
-        select r.id, (select count(*) from b2b_orders o where o.buyer_id = r.id and o.created_at < ${toExclusive}) as n from registered r
+      ), placed as (
+        -- One grouped pass over the orders (b2b_orders has no buyer index: a per-buyer subquery scanned the table once per buyer).
+        select o.buyer_id, count(*) as n from b2b_orders o where o.buyer_id in (select id from registered) and o.created_at < ${toExclusive} group by o.buyer_id
       )
-      select count(*)::int as registered, count(*) filter (where n >= 1)::int as ordered, count(*) filter (where n >= 2)::int as repeat from counts`),
+      select (select count(*)::int from registered) as registered, count(*) filter (where n >= 1)::int as ordered, count(*) filter (where n >= 2)::int as repeat from placed`),
     db.execute(sql`select count(distinct ct.id)::int as carts, count(cl.id)::int as lines
       from carts ct left join cart_lines cl on cl.cart_id = ct.id
       where ct.created_at >= ${from} and ct.created_at < ${toExclusive}
