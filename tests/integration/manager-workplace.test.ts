@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, b2bOrders, companies, companyBalances, companyMembers, mailMessages, notifications, outbox, regions, registrationApplications, smsMessages, users } from "@/db/schema";
@@ -119,6 +119,20 @@ describe("hierarchy: who sees which companies", () => {
     expect(row).toMatchObject({ debtMinor: 150_000, overdueDebtMinor: 50_000, creditLimitMinor: 1_000_000, lastOrderTotalMinor: 120_000, openOrders: 1 });
     expect(row.lastOrderAt).not.toBeNull();
     expect(slots.quotes === (row.openQuotes !== null)).toBe(true);
+  });
+});
+
+describe("workplace slots", () => {
+  it("counts open rows of a quotes table once one exists (another branch's), and ignores closed ones", async () => {
+    await t.db.execute(sql`create table quotes (id serial primary key, company_id uuid not null, status text not null)`);
+    try {
+      await t.db.execute(sql`insert into quotes (company_id, status) values (${company.c1}, 'sent'), (${company.c1}, 'accepted'), (${company.c3}, 'draft')`);
+      const { companies: rows, slots } = await as("m1").workplace.companies({});
+      expect(slots).toEqual({ quotes: true, claims: false });
+      expect(rows[0]).toMatchObject({ id: company.c1, openQuotes: 1, openClaims: null });
+    } finally {
+      await t.db.execute(sql`drop table quotes`);
+    }
   });
 });
 

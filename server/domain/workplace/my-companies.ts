@@ -15,7 +15,10 @@ const OPEN_STATUSES = sql`('new', 'confirmed', 'assembling')`;
  */
 async function existingTables(db: Db, names: readonly string[]): Promise<Set<string>> {
   const list = rowsOf<{ name: string }>(
-    await db.execute(sql`select table_name as name from information_schema.tables where table_schema = current_schema() and table_name = any(${`{${names.join(",")}}`}::text[])`),
+    // Only a table with company_id and status can be counted: anything else leaves the slot empty rather than failing the page.
+    await db.execute(sql`select table_name as name from information_schema.columns
+      where table_schema = current_schema() and table_name = any(${`{${names.join(",")}}`}::text[]) and column_name in ('company_id', 'status')
+      group by table_name having count(*) = 2`),
   );
   return new Set(list.map((r) => r.name));
 }
