@@ -164,7 +164,7 @@ export function SalesStatsView() {
       {stats.isPending && <Skeleton className="h-96 w-full" />}
       {d && (
         <>
-          <div className="mb-6 grid gap-4 sm:grid-cols-3 xl:grid-cols-9">
+          <div className="mb-6 grid gap-4 sm:grid-cols-3 xl:grid-cols-5">
             {kpis.map((k) => (
               <Card key={k.key} className="py-4">
                 <CardContent className="px-4">
@@ -220,10 +220,12 @@ export function SalesStatsView() {
               </CardContent>
             </Card>
           </div>
-          <div className="mb-6 grid gap-6 xl:grid-cols-3">
+          <div className="mb-6 grid gap-6 xl:grid-cols-2">
             <PerformanceTable title={t("perManager")} rows={d.perManager} emptyName={t("noManager")} testId="stats-managers" />
             <PerformanceTable title={t("perRegion")} rows={d.perRegion} emptyName={t("noRegion")} testId="stats-regions" />
-            <LiveFeed />
+            <div className="xl:col-span-2">
+              <LiveFeed />
+            </div>
           </div>
         </>
       )}

@@ -125,7 +125,6 @@ export function MyCompaniesCard() {
               <TableHeader>
                 <TableRow>
                   <TableHead>{t("col.company")}</TableHead>
-                  <TableHead>{t("col.manager")}</TableHead>
                   <TableHead className="text-right">{t("col.debt")}</TableHead>
                   <TableHead className="text-right">{t("col.overdue")}</TableHead>
                   <TableHead className="text-right">{t("col.creditLimit")}</TableHead>
@@ -139,14 +138,14 @@ export function MyCompaniesCard() {
               <TableBody>
                 {list.isPending && (
                   <TableRow>
-                    <TableCell colSpan={10}>
+                    <TableCell colSpan={9}>
                       <Skeleton className="h-16 w-full" />
                     </TableCell>
                   </TableRow>
                 )}
                 {list.data && rows.length === 0 && (
                   <TableRow>
-                    <TableCell colSpan={10} className="text-muted-foreground py-8 text-center">
+                    <TableCell colSpan={9} className="text-muted-foreground py-8 text-center">
                       {t("empty")}
                     </TableCell>
                   </TableRow>
@@ -161,8 +160,10 @@ export function MyCompaniesCard() {
                         {r.inn}
                         {r.regionName ? ` · ${r.regionName}` : ""}
                       </div>
+                      <div className="text-muted-foreground text-xs">
+                        {t("col.manager")}: {r.managerName ?? t("none")}
+                      </div>
                     </TableCell>
-                    <TableCell>{r.managerName ?? t("none")}</TableCell>
                     <TableCell className="text-right tabular-nums">{money(r.debtMinor, r.currency)}</TableCell>
                     <TableCell className="text-right tabular-nums">
                       {(r.overdueDebtMinor ?? 0) > 0 ? <Badge variant="destructive">{money(r.overdueDebtMinor, r.currency)}</Badge> : t("none")}
