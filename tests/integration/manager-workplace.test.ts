@@ -229,6 +229,10 @@ describe("registration applications e-mail the applicant", () => {
     sentMail.length = 0;
     await runDueJobs(t.db, { "notification.email": notificationEmailHandler({ transport, from: "t3@test.local", baseUrl: "http://app.test" }) });
     expect(sentMail).toEqual(expect.arrayContaining([{ to: `ok-${stamp}@test.local`, subject: "Ваша заявка одобрена" }, { to: `no-${stamp}@test.local`, subject: "Ваша заявка отклонена" }]));
+    // The mail log shows mail of no order to admins; a manager's log stays limited to his orders' mail.
+    const adminLog = await as("admin").emails.log({ search: `no-${stamp}`, page: 1, pageSize: 20 });
+    expect(adminLog.rows.map((r) => r.toAddress)).toEqual([`no-${stamp}@test.local`]);
+    expect((await as("m1").emails.log({ search: `no-${stamp}`, page: 1, pageSize: 20 })).rows).toEqual([]);
     const [mail] = await t.db.select().from(mailMessages).where(eq(mailMessages.toAddress, `no-${stamp}@test.local`));
     expect(mail?.text).toContain("Не оптовый покупатель");
     const [approvedAudit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registration.approve"), eq(auditLog.targetId, ok.id)));
