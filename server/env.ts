@@ -28,6 +28,8 @@ const envSchema = z.object({
   APP_BASE_URL: z.string().url("APP_BASE_URL must be a URL like http://localhost:3000").optional(),
   NEXTAUTH_URL: z.string().optional(),
   PORT: z.string().optional(),
+  SMS_PROVIDER: z.enum(["stub", "smsru"]).default("stub"),
+  SMS_RU_API_ID: z.string().min(1).optional(),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int("OUTBOX_LEASE_SECONDS must be whole seconds").min(5).max(3600).default(60),
 });
 
@@ -52,6 +54,9 @@ export interface AppEnv {
   appBaseUrl: string;
   /** How long a worker's claim on an outbox job holds; a job of a crashed worker waits this long. Keep it well above the longest job. */
   outboxLeaseMs: number;
+  /** Who delivers SMS: the local stub (records only, the default) or SMS.ru with SMS_RU_API_ID. */
+  smsProvider: "stub" | "smsru";
+  smsRuApiId: string | undefined;
 }
 
 interface LocalSecrets {
@@ -116,6 +121,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): AppEnv {
     sandboxGateway: env.SANDBOX_GATEWAY ?? (embedded && (env.SEED_DEMO ?? embedded)),
     sandboxGatewayPort: env.SANDBOX_GATEWAY_PORT,
     outboxLeaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
+    smsProvider: env.SMS_PROVIDER,
+    smsRuApiId: env.SMS_RU_API_ID,
     appBaseUrl: (env.APP_BASE_URL ?? (env.NEXTAUTH_URL?.startsWith("http") ? env.NEXTAUTH_URL : `http://127.0.0.1:${env.PORT ?? "3000"}`)).replace(/\/+$/, ""),
   };
 }

@@ -5,6 +5,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { NavSection } from "@/server/auth/navigation";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LocaleSwitch } from "./locale-switch";
 import { Sidebar } from "./sidebar";
 import { ThemeToggle } from "./theme-toggle";
@@ -69,6 +70,7 @@ export function AppShell({ user, sections, topbarExtra, children }: { user: Shel
           </Button>
           <div className="flex-1" />
           {topbarExtra}
+          <NotificationBell />
           <LocaleSwitch />
           <ThemeToggle />
           <UserMenu user={user} />

@@ -1,6 +1,6 @@
 import {
   ArrowLeftRight,
-  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook, ChartNoAxesColumn, Wallet,
+  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook, Wallet, Briefcase, BarChart3, History, Bell,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
 
@@ -34,6 +34,9 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   exchange: ArrowLeftRight,
   feeds: Rss,
   webhooks: Webhook,
-  statistics: ChartNoAxesColumn,
   finance: Wallet,
+  workplace: Briefcase,
+  statistics: BarChart3,
+  audit: History,
+  notifications: Bell,
 };

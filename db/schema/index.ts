@@ -18,3 +18,4 @@ export * from "./webhooks";
 export * from "./suppliers";
 export * from "./notifications";
 export * from "./supplier-orders";
+export * from "./manager-workplace";

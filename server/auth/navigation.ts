@@ -5,7 +5,8 @@ import type { Role } from "./roles";
 export type NavIcon =
   | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
   | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "pricing" | "priceCheck"
-  | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey" | "exchange" | "feeds" | "webhooks" | "statistics" | "finance";
+  | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey" | "exchange" | "feeds" | "webhooks"
+  | "workplace" | "statistics" | "audit" | "notifications" | "finance";
 
 export interface NavItem {
   href: string;
@@ -23,7 +24,9 @@ const NAVIGATION: NavSection[] = [
   {
     titleKey: "nav.section.crm",
     items: [
+      { href: "/workplace", labelKey: "workplace.nav", icon: "workplace", permission: "workplace.view" },
       { href: "/dashboard", labelKey: "nav.dashboard", icon: "dashboard", permission: "dashboard.view" },
+      { href: "/statistics", labelKey: "salesStats.nav", icon: "statistics", permission: "statistics.view" },
       { href: "/orders", labelKey: "nav.orders", icon: "orders", permission: "orders.view" },
       { href: "/customers", labelKey: "nav.customers", icon: "customers", permission: "customers.view" },
       { href: "/mail", labelKey: "nav.mail", icon: "mail", permission: "mail.view" },
@@ -80,6 +83,8 @@ const NAVIGATION: NavSection[] = [
       { href: "/settings/emails", labelKey: "nav.emails", icon: "templates", permission: "emails.manage" },
       { href: "/settings/security", labelKey: "nav.security", icon: "settings", permission: "settings.manage" },
       { href: "/settings/exchange", labelKey: "exchange.nav", icon: "exchange", permission: "exchange.manage" },
+      { href: "/settings/notifications", labelKey: "notifications.nav", icon: "notifications", permission: "notifications.manage" },
+      { href: "/settings/audit", labelKey: "audit.nav", icon: "audit", permission: "audit.view" },
     ],
   },
 ];

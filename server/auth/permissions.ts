@@ -38,6 +38,11 @@ export const PERMISSIONS = {
   "feeds.manage": ["admin", "director", "content_moderator"],
   "webhooks.manage": ["admin"],
   "suppliers.finance": ["admin", "director"],
+  "workplace.view": ["admin", "director", "head_manager", "manager"],
+  "companies.assign": ["admin", "director", "head_manager"],
+  "statistics.view": ["admin", "director", "head_manager", "manager"],
+  "audit.view": ["admin", "director"],
+  "notifications.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -36,6 +36,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "supplier/documents/[id]": { kind: "permission", permission: ["supplier.cabinet", "buyer.cabinet", "b2bOrders.view"] },
   "supplier/statements/[id]/xlsx": { kind: "permission", permission: ["supplier.cabinet", "suppliers.finance"] },
   "supplier/statistics": { kind: "permission", permission: "supplier.cabinet" },
+  "statistics/export": { kind: "permission", permission: "statistics.view" },
   "trpc/[trpc]": { kind: "procedures" },
   "v1/catalog/products": { kind: "machine", proof: "api-key" },
   "v1/catalog/products/[sku]": { kind: "machine", proof: "api-key" },

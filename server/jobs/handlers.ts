@@ -13,6 +13,9 @@ import { transportFromEnv } from "../integrations/mail/transport";
 import { dashboardRefreshHandler } from "./dashboard-refresh";
 import { releaseExpiredReservations, RESERVATION_EXPIRE_TOPIC } from "../domain/b2b-orders/reservations";
 import type { JobHandlers } from "./worker";
+import { notificationEmailHandler, notificationPushHandler, notificationSmsHandler } from "../domain/notifications/channel-jobs";
+import { NOTIFICATION_EMAIL_TOPIC, NOTIFICATION_PUSH_TOPIC, NOTIFICATION_SMS_TOPIC } from "../domain/notifications/notify";
+import { smsProviderFromEnv } from "../integrations/sms";
 
 /** Every outbox topic and who handles it. Payments and fulfilment add theirs here. */
 export function jobHandlers(env: AppEnv): JobHandlers {
@@ -27,6 +30,9 @@ export function jobHandlers(env: AppEnv): JobHandlers {
     [FEED_GENERATE_TOPIC]: (db, job, context) => feedGenerateJob(db, job.payload, context.now),
     [WEBHOOK_FANOUT_TOPIC]: (db, job, context) => fanOutWebhooks(db, job, context.now),
     [WEBHOOK_DELIVER_TOPIC]: webhookDeliveryHandler({ encryptionKeys: [env.encryptionKey] }),
+    [NOTIFICATION_EMAIL_TOPIC]: notificationEmailHandler({ transport, from: env.mailFrom, baseUrl: env.appBaseUrl }),
+    [NOTIFICATION_SMS_TOPIC]: notificationSmsHandler(smsProviderFromEnv(env)),
+    [NOTIFICATION_PUSH_TOPIC]: notificationPushHandler,
     [RESERVATION_EXPIRE_TOPIC]: async (db, _job, context) => {
       await releaseExpiredReservations(db, context.now);
     },

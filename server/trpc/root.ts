@@ -19,6 +19,10 @@ import { exchangeRouter } from "./routers/exchange";
 import { feedsRouter } from "./routers/feeds";
 import { webhooksRouter } from "./routers/webhooks";
 import { supplierOrdersRouter } from "./routers/supplier-orders";
+import { workplaceRouter } from "./routers/workplace";
+import { notificationsRouter } from "./routers/notifications";
+import { statisticsRouter } from "./routers/statistics";
+import { auditRouter } from "./routers/audit";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -43,6 +47,10 @@ export const appRouter = createTRPCRouter({
   feeds: feedsRouter,
   webhooks: webhooksRouter,
   supplierOrders: supplierOrdersRouter,
+  workplace: workplaceRouter,
+  notifications: notificationsRouter,
+  statistics: statisticsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -28,12 +28,14 @@ const unique = () => {
 beforeAll(async () => {
   t = await createTestDatabase();
   const make = async (role: Role, extra: Partial<typeof users.$inferInsert> = {}) => sessionFor(t.db, (await makeUser(t.db, { role, ...extra })).id);
+  const head = await make("head_manager");
   Object.assign(s, {
     admin: await make("admin"),
     director: await make("director"),
-    head: await make("head_manager"),
-    manager: await make("manager"),
-    otherManager: await make("manager"),
+    head,
+    // Both managers are the head's team: he sees their companies (a head sees his team's only).
+    manager: await make("manager", { supervisorId: head.user.id }),
+    otherManager: await make("manager", { supervisorId: head.user.id }),
     callCenter: await make("call_center"),
     supplier: await make("supplier"),
     moderator: await make("content_moderator"),
@@ -97,7 +99,7 @@ describe("companies: staff scope", () => {
     expect(await outcomeOf(m.companies.attachMember({ companyId: theirs, email: s.buyer.user.email! }))).toBe("NOT_FOUND");
   });
 
-  it("lets admins, directors and heads see every company and search by name or INN", async () => {
+  it("lets admins, directors and the managers' head see their companies and search by name or INN", async () => {
     for (const who of ["admin", "director", "head"] as const) {
       const ids = (await as(who).companies.list({ pageSize: 100 })).rows.map((r) => r.id);
       expect(ids).toEqual(expect.arrayContaining([mine, theirs]));

@@ -10,6 +10,7 @@ import type { ActiveSession } from "@/server/domain/auth/sessions";
 import { changeOrderStatus } from "@/server/domain/orders/change-status";
 import { handleProcessorCallback } from "@/server/http/callbacks";
 import { handleCreateOrder } from "@/server/http/orders-api";
+import { handleStatisticsExport } from "../../server/http/statistics-export";
 import { handleOrdersExport } from "@/server/http/orders-export";
 import { handleCartExport, handleDocument, handleInvoice, handleQuickOrderTemplate } from "@/server/http/b2b-files";
 import { handleCatalogApi } from "@/server/http/catalog-api";
@@ -63,6 +64,7 @@ const allows = (role: Role, permission: Permission | readonly Permission[]) =>
 /** How the matrix calls a permission route as a given session; a permission route missing here fails. */
 const CALL_AS: Record<string, (session: ActiveSession | null) => Promise<Response>> = {
   "orders/export": (session) => handleOrdersExport(new Request("http://test/api/orders/export?format=csv"), { db: t.db, session }),
+  "statistics/export": (session) => handleStatisticsExport(new Request("http://test/api/statistics/export?format=csv"), { db: t.db, session }),
   "b2b/cart-export": (session) => handleCartExport(new Request("http://test/api/b2b/cart-export"), { db: t.db, session }),
   "b2b/quick-order-template": (session) => handleQuickOrderTemplate({ session }),
   // An empty section list is refused as bad input (400) only after the caller was let in.

@@ -63,6 +63,14 @@ describe("navigationFor", () => {
     expect(hrefsFor("call_center")).toEqual(["/orders"]);
   });
 
+  it("opens a manager's menu with his workplace, then the dashboard and sales statistics", () => {
+    expect(hrefsFor("manager").slice(0, 3)).toEqual(["/workplace", "/dashboard", "/statistics"]);
+    expect(hrefsFor("manager")).not.toContain("/settings/audit");
+    expect(hrefsFor("director")).toContain("/settings/audit");
+    expect(hrefsFor("director")).not.toContain("/settings/notifications");
+    expect(hrefsFor("admin").slice(-2)).toEqual(["/settings/notifications", "/settings/audit"]);
+  });
+
   it("shows a buyer only the buyer section", () => {
     const sections = navigationFor("buyer");
     expect(sections.map((s) => s.titleKey)).toEqual(["nav.section.buyer"]);

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ChangePasswordCard } from "@/components/account/change-password-card";
 import { TwoFactorCard } from "@/components/account/two-factor-card";
 import { PageHeader } from "@/components/layout/page-header";
+import { MyNotificationsCard } from "@/components/notifications/my-notifications-card";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { requireSession } from "@/server/auth/session";
 
@@ -20,6 +21,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <div className="grid gap-6 xl:grid-cols-2">
         <ChangePasswordCard />
         <TwoFactorCard enabled={session.user.totpEnabled} />
+        <MyNotificationsCard />
       </div>
     </>
   );

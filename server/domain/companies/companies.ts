@@ -5,7 +5,8 @@ import { companies, companyMembers, contracts, holdings, priceTypes, regions, us
 import { recordAudit } from "../audit/record-audit";
 import { badInput, conflict, isUniqueViolation, notFound } from "../errors";
 import { companyFieldsSchema, listCompaniesSchema, updateCompanySchema, type CompanyFieldsInput, type ListCompaniesInput } from "./company-schemas";
-import { assertCompanyInScope, companyScope, mayAssignManager, type CompanyActor } from "./company-scope";
+import { assertCompanyInScope, assertMayAssignTo, companyScope, mayAssignManager, type CompanyActor } from "./company-scope";
+import { regionManagerOf } from "../regions/region-managers";
 import { entityKindOfInn } from "./requisites";
 
 const managers = alias(users, "company_manager");
@@ -108,9 +109,12 @@ const DUPLICATE = "Another company already has this INN and KPP";
 
 export async function createCompany(db: Db, actor: CompanyActor, rawInput: CompanyFieldsInput): Promise<CompanyDetails> {
   const input = companyFieldsSchema.parse(rawInput);
-  // A manager's new company is his own; only those who assign managers choose another.
-  const managerId = mayAssignManager(actor) ? (input.managerId ?? null) : actor.id;
+  // A manager's new company is his own; those who assign choose another, else the region's default manager serves it.
+  const managerId = mayAssignManager(actor)
+    ? (input.managerId ?? (await regionManagerOf(db, input.regionId ?? null)) ?? (actor.role === "head_manager" ? actor.id : null))
+    : actor.id;
   await assertManagerIsStaff(db, managerId);
+  if (input.managerId && mayAssignManager(actor)) await assertMayAssignTo(db, actor, input.managerId);
   try {
     const id = await db.transaction(async (tx) => {
       const [created] = await tx
@@ -146,6 +150,7 @@ export async function updateCompany(db: Db, actor: CompanyActor, rawInput: Compa
   const current = await getCompany(db, actor, input.id);
   const managerId = mayAssignManager(actor) ? (input.managerId ?? null) : current.managerId;
   await assertManagerIsStaff(db, managerId);
+  if (managerId !== current.managerId) await assertMayAssignTo(db, actor, managerId);
   try {
     await db.transaction(async (tx) => {
       await tx
@@ -166,7 +171,10 @@ export async function updateCompany(db: Db, actor: CompanyActor, rawInput: Compa
           updatedAt: new Date(),
         })
         .where(eq(companies.id, input.id));
-      await recordAudit(tx, { actorId: actor.id, action: "company.update", targetType: "company", targetId: input.id, ip: actor.ip });
+      await recordAudit(tx, {
+        actorId: actor.id, action: "company.update", targetType: "company", targetId: input.id, ip: actor.ip,
+        details: { before: { name: current.name, inn: current.inn, managerId: current.managerId, status: current.status }, after: { name: input.name, inn: input.inn, managerId, status: input.status } },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(DUPLICATE, "inn");
@@ -185,7 +193,14 @@ export async function companyFormOptions(db: Db, actor: CompanyActor) {
       ? db
           .select({ id: users.id, name: users.name })
           .from(users)
-          .where(and(eq(users.isActive, true), or(eq(users.role, "manager"), eq(users.role, "head_manager"))))
+          .where(
+            and(
+              eq(users.isActive, true),
+              or(eq(users.role, "manager"), eq(users.role, "head_manager")),
+              // A head of managers assigns within his team only.
+              actor.role === "head_manager" ? or(eq(users.id, actor.id), eq(users.supervisorId, actor.id)) : undefined,
+            ),
+          )
           .orderBy(asc(users.name))
       : Promise.resolve([]),
   ]);

@@ -65,12 +65,16 @@ export const contractFieldsSchema = z
 export const createContractSchema = z.object({ companyId: z.uuid() }).and(contractFieldsSchema);
 export const updateContractSchema = z.object({ id: z.uuid() }).and(contractFieldsSchema);
 
-export const attachMemberSchema = z.object({
-  companyId: z.uuid(),
-  email: emailSchema,
-  accessLevel: accessLevelSchema.default(1),
-  isOwner: z.boolean().default(false),
-});
+/** Links an existing buyer account found by e-mail or by phone. */
+export const attachMemberSchema = z
+  .object({
+    companyId: z.uuid(),
+    email: z.preprocess(blankToUndefined, emailSchema.optional()),
+    phone: phoneSchema,
+    accessLevel: accessLevelSchema.default(1),
+    isOwner: z.boolean().default(false),
+  })
+  .refine((v) => v.email !== undefined || v.phone !== undefined, { message: "E-mail or phone is required", path: ["email"] });
 export const newBuyerFields = {
   name: nameSchema,
   email: emailSchema,
@@ -109,6 +113,8 @@ export const approveApplicationSchema = z.object({
   id: z.uuid(),
   /** Attach to this company; absent: a new company is made from the application. */
   companyId: optionalId,
+  /** The new company's region (when no company is chosen): its default manager serves it unless the approver is a manager. */
+  regionId: optionalId,
   accessLevel: accessLevelSchema.default(1),
   isOwner: z.boolean().default(true),
 });

@@ -4,9 +4,10 @@ import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { buyerProfiles, companyMembers, users } from "../../../db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { badInput, conflict, notFound } from "../errors";
-import { createUser } from "../users/manage-users";
-import { attachMemberSchema, createMemberUserSchema, memberKeySchema, updateMemberSchema } from "./company-schemas";
+import { badInput, conflict, forbidden, notFound } from "../errors";
+import { createUser, setUserActive } from "../users/manage-users";
+import { normalizePhone } from "../auth/identifiers";
+import { attachMemberSchema, createMemberUserSchema, memberKeySchema, setEmployeeActiveSchema, updateMemberSchema } from "./company-schemas";
 import { assertCompanyInScope, type CompanyActor } from "./company-scope";
 
 /** A readable one-time password (shown once to whoever creates the account). */
@@ -58,9 +59,14 @@ export async function addMembership(tx: Db, membership: { userId: string; compan
 export async function attachMember(db: Db, actor: CompanyActor, rawInput: z.input<typeof attachMemberSchema>) {
   const input = attachMemberSchema.parse(rawInput);
   await assertCompanyInScope(db, actor, input.companyId);
-  const [user] = await db.select({ id: users.id, kind: users.kind }).from(users).where(eq(users.email, input.email)).limit(1);
-  if (!user) throw badInput("No user has this e-mail; create the account instead", "email");
-  if (user.kind !== "buyer") throw badInput("Only a buyer account can work for a company", "email");
+  const field = input.email ? "email" : "phone";
+  const [user] = await db
+    .select({ id: users.id, kind: users.kind })
+    .from(users)
+    .where(input.email ? eq(users.email, input.email) : eq(users.phone, normalizePhone(input.phone ?? "")))
+    .limit(1);
+  if (!user) throw badInput(`No user has this ${field === "email" ? "e-mail" : "phone"}; create the account instead`, field);
+  if (user.kind !== "buyer") throw badInput("Only a buyer account can work for a company", field);
   await db.transaction(async (tx) => {
     await addMembership(tx, { userId: user.id, companyId: input.companyId, accessLevel: input.accessLevel, isOwner: input.isOwner });
     await recordAudit(tx, { actorId: actor.id, action: "company.member_attach", targetType: "company", targetId: input.companyId, details: { userId: user.id }, ip: actor.ip });
@@ -117,7 +123,7 @@ export async function updateMember(db: Db, actor: CompanyActor, rawInput: z.inpu
     if (input.isDefault) {
       await tx.update(companyMembers).set({ isDefault: false }).where(and(eq(companyMembers.userId, input.userId), ne(companyMembers.companyId, input.companyId)));
     }
-    await recordAudit(tx, { actorId: actor.id, action: "company.member_update", targetType: "company", targetId: input.companyId, details: { ...input }, ip: actor.ip });
+    await recordAudit(tx, { actorId: actor.id, action: "company.member_update", targetType: "company", targetId: input.companyId, details: { userId: input.userId, before: { accessLevel: current.accessLevel, isOwner: current.isOwner, isDefault: current.isDefault }, after: { accessLevel: input.accessLevel ?? current.accessLevel, isOwner: input.isOwner ?? current.isOwner, isDefault: input.isDefault ?? current.isDefault } }, ip: actor.ip });
   });
 }
 
@@ -131,4 +137,23 @@ export async function detachMember(db: Db, actor: CompanyActor, rawInput: z.inpu
     await tx.update(buyerProfiles).set({ activeCompanyId: null }).where(and(eq(buyerProfiles.userId, input.userId), eq(buyerProfiles.activeCompanyId, input.companyId)));
     await recordAudit(tx, { actorId: actor.id, action: "company.member_detach", targetType: "company", targetId: input.companyId, details: { userId: input.userId }, ip: actor.ip });
   });
+}
+
+/**
+ * Staff deactivate (or reactivate) a buyer account of a company in their scope. An account that
+ * also works for a company outside the actor's scope is not his to switch off.
+ */
+export async function setMemberActive(db: Db, actor: CompanyActor, rawInput: z.input<typeof setEmployeeActiveSchema>) {
+  const input = setEmployeeActiveSchema.parse(rawInput);
+  await assertCompanyInScope(db, actor, input.companyId);
+  const memberships = await db.select({ companyId: companyMembers.companyId }).from(companyMembers).where(eq(companyMembers.userId, input.userId));
+  if (!memberships.some((m) => m.companyId === input.companyId)) throw notFound("Member");
+  for (const other of memberships) {
+    if (other.companyId === input.companyId) continue;
+    await assertCompanyInScope(db, actor, other.companyId).catch(() => {
+      throw forbidden("This person also works for a company of another manager");
+    });
+  }
+  const user = await setUserActive(db, actor, input.userId, input.active);
+  return { userId: user.id, isActive: user.isActive };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
 import { companies, registrationApplications, users } from "../../../db/schema";
@@ -8,6 +8,34 @@ import { applicationSchema, approveApplicationSchema, listApplicationsSchema, re
 import { assertCompanyInScope, type CompanyActor } from "./company-scope";
 import { addMembership, generatePassword } from "./members";
 import { createUser } from "../users/manage-users";
+import { notify, NOTIFICATION_EMAIL_TOPIC } from "../notifications/notify";
+import { outbox } from "../../../db/schema";
+import { regionManagerOf } from "../regions/region-managers";
+
+/**
+ * The applicant's e-mail about the decision, through the outbox in the decision's transaction.
+ * Applications carry no language: the club's applicants are Russian-speaking by default (the
+ * approved account is created with locale "ru" too), so the mail goes in Russian.
+ */
+async function emailApplicant(tx: Pick<Db, "insert">, to: string, decision: { approved: true; companyName: string } | { approved: false; reason: string }) {
+  const payload = decision.approved
+    ? {
+        event: "registration.approved",
+        title: { en: "Your application is approved", ru: "Ваша заявка одобрена" },
+        body: {
+          en: `You can now order for ${decision.companyName}. Log in with this e-mail; your manager gives you the password.`,
+          ru: `Теперь вы можете делать заказы от имени «${decision.companyName}». Вход — по этому e-mail; пароль сообщит ваш менеджер.`,
+        },
+        link: "/login",
+      }
+    : {
+        event: "registration.rejected",
+        title: { en: "Your application is declined", ru: "Ваша заявка отклонена" },
+        body: { en: `Reason: ${decision.reason}`, ru: `Причина: ${decision.reason}` },
+        link: null,
+      };
+  await tx.insert(outbox).values({ topic: NOTIFICATION_EMAIL_TOPIC, payload: { ...payload, to, locale: "ru" } });
+}
 
 /**
  * The closed club (002): nobody signs up; a would-be buyer applies and a manager decides. One
@@ -37,6 +65,15 @@ export async function applyForRegistration(db: Db, rawInput: z.input<typeof appl
     }
     const [row] = await tx.insert(registrationApplications).values({ ...values, email: input.email }).returning({ id: registrationApplications.id });
     if (!row) throw notFound("Application");
+    // The people who decide applications hear of a new one on the bell (and other channels by the matrix).
+    const deciders = await tx.select({ id: users.id }).from(users).where(and(eq(users.isActive, true), inArray(users.role, ["manager", "head_manager"])));
+    await notify(tx, {
+      event: "registration.submitted",
+      userIds: deciders.map((d) => d.id),
+      title: { en: `New application: ${input.companyName}`, ru: `Новая заявка: ${input.companyName}` },
+      body: { en: `${input.name}, INN ${input.inn}`, ru: `${input.name}, ИНН ${input.inn}` },
+      link: "/workplace",
+    });
     return { id: row.id, updated: false };
   });
 }
@@ -93,7 +130,7 @@ export async function approveApplication(db: Db, actor: CompanyActor, rawInput: 
       const [created] = await tx
         .insert(companies)
         // The manager who approves serves the new company; an admin or director assigns one later.
-        .values({ name: app.companyName, inn: app.inn, kpp: app.kpp, managerId: actor.role === "manager" || actor.role === "head_manager" ? actor.id : null })
+        .values({ name: app.companyName, inn: app.inn, kpp: app.kpp, regionId: input.regionId ?? null, managerId: actor.role === "manager" || actor.role === "head_manager" ? actor.id : await regionManagerOf(tx, input.regionId ?? null) })
         .returning({ id: companies.id });
       if (!created) throw notFound("Company");
       companyId = created.id;
@@ -117,11 +154,15 @@ export async function approveApplication(db: Db, actor: CompanyActor, rawInput: 
       userId = user.id;
     }
     await addMembership(tx, { userId, companyId, accessLevel: input.accessLevel, isOwner: input.isOwner });
+    // Seed 002: "Регистрация пользователя" reaches the client (SMS by default, the bell too).
+    await notify(tx, { event: "user.registered", userIds: [userId], title: { en: "Welcome to the B2B portal", ru: "Добро пожаловать в B2B-портал" }, link: "/b2b" });
     await tx
       .update(registrationApplications)
       .set({ status: "approved", companyId, userId, reviewedBy: actor.id, reviewedAt: new Date() })
       .where(eq(registrationApplications.id, app.id));
-    await recordAudit(tx, { actorId: actor.id, action: "registration.approve", targetType: "registration_application", targetId: app.id, details: { userId, companyId }, ip: actor.ip });
+    await recordAudit(tx, { actorId: actor.id, action: "registration.approve", targetType: "registration_application", targetId: app.id, details: { before: { status: "pending" }, after: { status: "approved", userId, companyId } }, ip: actor.ip });
+    const [company] = await tx.select({ name: companies.name }).from(companies).where(eq(companies.id, companyId));
+    await emailApplicant(tx, app.email, { approved: true, companyName: company?.name ?? app.companyName });
     return { userId, companyId, email: app.email, password };
   });
 }
@@ -134,6 +175,7 @@ export async function rejectApplication(db: Db, actor: CompanyActor, rawInput: z
       .update(registrationApplications)
       .set({ status: "rejected", reason: input.reason, reviewedBy: actor.id, reviewedAt: new Date() })
       .where(eq(registrationApplications.id, app.id));
-    await recordAudit(tx, { actorId: actor.id, action: "registration.reject", targetType: "registration_application", targetId: app.id, ip: actor.ip });
+    await recordAudit(tx, { actorId: actor.id, action: "registration.reject", targetType: "registration_application", targetId: app.id, details: { before: { status: "pending" }, after: { status: "rejected", reason: input.reason } }, ip: actor.ip });
+    await emailApplicant(tx, app.email, { approved: false, reason: input.reason });
   });
 }

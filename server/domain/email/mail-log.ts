@@ -11,7 +11,11 @@ export interface MailLogQuery {
   pageSize: number;
 }
 
-/** The mail log (and the local mailbox), limited to the mail of orders the user may see. */
+/**
+ * The mail log (and the local mailbox), limited to the mail of orders the user may see. Mail of no
+ * order (notifications, applicants' decisions, questions to managers) is seen by those with no
+ * order scope (admin, director): a scope condition on the missing order row is never true.
+ */
 export async function listMail(db: Db, user: ScopedUser, query: MailLogQuery) {
   const conditions: SQL[] = [];
   const scope = await orderScope(db, user);
@@ -40,12 +44,12 @@ export async function listMail(db: Db, user: ScopedUser, query: MailLogQuery) {
         sentAt: mailMessages.sentAt,
       })
       .from(mailMessages)
-      .innerJoin(orders, eq(orders.id, mailMessages.orderId))
+      .leftJoin(orders, eq(orders.id, mailMessages.orderId))
       .where(where)
       .orderBy(desc(mailMessages.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(mailMessages).innerJoin(orders, eq(orders.id, mailMessages.orderId)).where(where),
+    db.select({ n: count() }).from(mailMessages).leftJoin(orders, eq(orders.id, mailMessages.orderId)).where(where),
   ]);
   return { rows, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
@@ -55,7 +59,7 @@ export async function getMail(db: Db, user: ScopedUser, id: number) {
   const [row] = await db
     .select({ mail: mailMessages })
     .from(mailMessages)
-    .innerJoin(orders, eq(orders.id, mailMessages.orderId))
+    .leftJoin(orders, eq(orders.id, mailMessages.orderId))
     .where(scope ? and(eq(mailMessages.id, id), scope) : eq(mailMessages.id, id))
     .limit(1);
   if (!row) throw notFound("Message");
