@@ -18,6 +18,8 @@ import { b2bOrderingRouter } from "./routers/b2b-ordering";
 import { exchangeRouter } from "./routers/exchange";
 import { feedsRouter } from "./routers/feeds";
 import { webhooksRouter } from "./routers/webhooks";
+import { supplierProductsRouter } from "./routers/supplier-products";
+import { productModerationRouter } from "./routers/product-moderation";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -38,6 +40,8 @@ export const appRouter = createTRPCRouter({
   buyerAccount: buyerAccountRouter,
   catalog: catalogRouter,
   ordering: b2bOrderingRouter,
+  supplierProducts: supplierProductsRouter,
+  productModeration: productModerationRouter,
   exchange: exchangeRouter,
   feeds: feedsRouter,
   webhooks: webhooksRouter,
