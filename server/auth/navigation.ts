@@ -57,7 +57,11 @@ const NAVIGATION: NavSection[] = [
   },
   {
     titleKey: "nav.section.supplier",
-    items: [{ href: "/supplier", labelKey: "nav.supplierHome", icon: "products", permission: "supplier.cabinet" }],
+    items: [
+      { href: "/supplier", labelKey: "nav.supplierHome", icon: "products", permission: "supplier.cabinet" },
+      { href: "/supplier/products", labelKey: "supplierProducts.nav.products", icon: "catalog", permission: "supplier.cabinet" },
+      { href: "/supplier/products/import", labelKey: "supplierProducts.nav.import", icon: "exchange", permission: "supplier.cabinet" },
+    ],
   },
   {
     titleKey: "nav.section.admin",

@@ -70,7 +70,7 @@ describe("navigationFor", () => {
   });
 
   it("shows a supplier only the supplier section", () => {
-    expect(hrefsFor("supplier")).toEqual(["/supplier"]);
+    expect(hrefsFor("supplier")).toEqual(["/supplier", "/supplier/products", "/supplier/products/import"]);
   });
 
   it("shows an admin the users and security pages", () => {

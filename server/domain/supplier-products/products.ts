@@ -35,6 +35,7 @@ export interface SupplierProductRow {
   priceMinor: number | null;
   currency: string | null;
   stock: number;
+  stockByWarehouse: Record<string, number>;
   lowStockThreshold: number | null;
   isLow: boolean;
   updatedAt: Date;
@@ -63,6 +64,7 @@ export async function listSupplierProducts(db: Db, supplierId: string, filters: 
       lowStockThreshold: productStockAlerts.lowStockThreshold,
       isLow: productStockAlerts.isLow,
       hasPending: sql<boolean>`exists (select 1 from product_revisions r where r.product_id = ${products.id} and r.status = 'pending')`,
+      stockByWarehouse: sql<string>`(select coalesce(json_object_agg(st.warehouse_id, st.quantity), '{}')::text from stock st join product_variants v on v.id = st.variant_id and v.is_default where v.product_id = ${products.id})`,
       stock: sql<string>`(select coalesce(sum(st.quantity), 0) from stock st join product_variants v on v.id = st.variant_id where v.product_id = ${products.id})::text`,
       priceMinor: defaultType
         ? sql<string | null>`(select pr.amount_minor::text from prices pr join product_variants v on v.id = pr.variant_id and v.is_default where v.product_id = ${products.id} and pr.price_type_id = ${defaultType.id})`
@@ -89,6 +91,7 @@ export async function listSupplierProducts(db: Db, supplierId: string, filters: 
     priceMinor: r.priceMinor === null ? null : Number(r.priceMinor),
     currency: r.currency,
     stock: Number(r.stock),
+    stockByWarehouse: Object.fromEntries(Object.entries(JSON.parse(r.stockByWarehouse) as Record<string, string | number>).map(([k, v]) => [k, Number(v)])),
     lowStockThreshold: r.lowStockThreshold === null ? null : Number(r.lowStockThreshold),
     isLow: r.isLow ?? false,
     updatedAt: r.updatedAt,
