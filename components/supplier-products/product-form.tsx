@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ImagePlus, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { formErrorOf, type FormError } from "@/components/forms/trpc-error";
 import { fileToBase64 } from "@/components/fulfilment/download";
@@ -23,29 +23,32 @@ const EMPTY: ProductContent = { name: "", description: null, brandId: null, cate
 
 const toMinor = (text: string) => (text.trim() === "" ? null : Math.round(Number(text.replace(",", ".")) * 100));
 
+type Detail = NonNullable<ReturnType<typeof useDetail>["data"]>;
+const useDetail = (productId?: string) => {
+  const trpc = useTRPC();
+  return useQuery(trpc.supplierProducts.get.queryOptions({ id: productId ?? "" }, { enabled: Boolean(productId) }));
+};
+
 /** Create or edit an own product: content goes to moderation, prices and stock apply at once. */
 export function SupplierProductForm({ productId }: { productId?: string }) {
+  const detail = useDetail(productId);
+  if (productId && !detail.data) return <Skeleton className="h-96 w-full" />;
+  return <ProductFormBody productId={productId} detail={detail.data} />;
+}
+
+function ProductFormBody({ productId, detail }: { productId?: string; detail?: Detail }) {
   const t = useTranslations("supplierProducts");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const options = useQuery(trpc.supplierProducts.formOptions.queryOptions());
-  const detail = useQuery(trpc.supplierProducts.get.queryOptions({ id: productId ?? "" }, { enabled: Boolean(productId) }));
+  const live = useDetail(productId);
   const [sku, setSku] = useState("");
-  const [content, setContent] = useState<ProductContent>(EMPTY);
-  const [priceText, setPriceText] = useState<Record<string, string>>({});
-  const [stockText, setStockText] = useState<Record<string, string>>({});
-  const [threshold, setThreshold] = useState("");
+  const [content, setContent] = useState<ProductContent>(detail?.content ?? EMPTY);
+  const [priceText, setPriceText] = useState<Record<string, string>>(() => Object.fromEntries((detail?.prices ?? []).map((p) => [p.priceTypeId, (p.amountMinor / 100).toString()])));
+  const [stockText, setStockText] = useState<Record<string, string>>(() => Object.fromEntries((detail?.stock ?? []).map((s) => [s.warehouseId, s.quantity.toString()])));
+  const [threshold, setThreshold] = useState(detail?.lowStockThreshold?.toString() ?? "");
   const [error, setError] = useState<FormError | null>(null);
-  const [loaded, setLoaded] = useState(!productId);
-  useEffect(() => {
-    if (!detail.data || loaded) return;
-    setContent(detail.data.content);
-    setPriceText(Object.fromEntries(detail.data.prices.map((p) => [p.priceTypeId, (p.amountMinor / 100).toString()])));
-    setStockText(Object.fromEntries(detail.data.stock.map((s) => [s.warehouseId, s.quantity.toString()])));
-    setThreshold(detail.data.lowStockThreshold?.toString() ?? "");
-    setLoaded(true);
-  }, [detail.data, loaded]);
   const kinds = useQuery(trpc.supplierProducts.categoryProperties.queryOptions({ categoryId: content.categoryId }, { enabled: Boolean(content.categoryId) }));
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.supplierProducts.pathKey() });
   const onError = (e: unknown) => {
@@ -100,7 +103,7 @@ export function SupplierProductForm({ productId }: { productId?: string }) {
   const propertyOf = (kindId: string) => content.properties.find((p) => p.kindId === kindId);
   const contentInput = { ...content, description: content.description || null, brandId: content.brandId || null };
 
-  if (!options.data || !loaded) return <Skeleton className="h-96 w-full" />;
+  if (!options.data) return <Skeleton className="h-96 w-full" />;
   const fieldError = (field: string) => (error?.field && error.field.startsWith(field) ? <p className="text-destructive text-xs">{error.message}</p> : null);
   return (
     <div className="grid gap-4 lg:grid-cols-3">
@@ -108,22 +111,22 @@ export function SupplierProductForm({ productId }: { productId?: string }) {
         <CardHeader>
           <CardTitle className="flex items-center justify-between gap-2 text-base">
             {t("form.content")}
-            {detail.data ? <ProductStatusBadge status={detail.data.status} hasPending={Boolean(detail.data.pendingSince)} /> : null}
+            {live.data ? <ProductStatusBadge status={live.data.status} hasPending={Boolean(live.data.pendingSince)} /> : null}
           </CardTitle>
         </CardHeader>
         <CardContent className="space-y-4">
           <Alert>
             <AlertDescription>{t("form.moderationHint")}</AlertDescription>
           </Alert>
-          {detail.data?.lastDecision?.status === "rejected" && detail.data.lastDecision.comment ? (
+          {live.data?.lastDecision?.status === "rejected" && live.data.lastDecision.comment ? (
             <Alert variant="destructive" data-testid="rejection-comment">
-              <AlertDescription>{t("list.moderatorSays", { comment: detail.data.lastDecision.comment })}</AlertDescription>
+              <AlertDescription>{t("list.moderatorSays", { comment: live.data.lastDecision.comment })}</AlertDescription>
             </Alert>
           ) : null}
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="space-y-1">
               <Label htmlFor="sku">{t("fields.sku")}</Label>
-              <Input id="sku" value={detail.data?.sku ?? sku} disabled={Boolean(productId)} onChange={(e) => setSku(e.target.value)} data-testid="product-sku" />
+              <Input id="sku" value={live.data?.sku ?? sku} disabled={Boolean(productId)} onChange={(e) => setSku(e.target.value)} data-testid="product-sku" />
               {fieldError("sku")}
             </div>
             <div className="space-y-1">

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { badInput } from "../errors";
 import type { FileStorage } from "../../storage/file-storage";
 
@@ -16,7 +15,6 @@ export async function storeProductImage(storage: FileStorage, bytes: Buffer): Pr
   if (bytes.length > MAX_IMAGE_BYTES) throw badInput("The image is larger than 5 MB", "file");
   const type = Object.values(TYPES).find((t) => t.magic(bytes));
   if (!type) throw badInput("Upload a PNG, JPEG, WebP or GIF image", "file");
-  const key = `product-images/${randomUUID()}.${type.ext}`;
-  await storage.put(key, bytes);
+  const key = await storage.put("product-images", `image.${type.ext}`, bytes);
   return { url: `/api/media/${key}` };
 }
