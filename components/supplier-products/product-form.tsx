@@ -94,8 +94,9 @@ function ProductFormBody({ productId, detail }: { productId?: string; detail?: D
   const upload = useMutation(trpc.supplierProducts.uploadImage.mutationOptions({ onError }));
   const addImages = async (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
-      const { url } = await upload.mutateAsync({ contentBase64: await fileToBase64(file) });
-      setContent((c) => ({ ...c, images: [...c.images, { url, alt: c.name || null }] }));
+      // A refused file was already reported by the mutation's onError; go on with the next one.
+      const uploaded = await upload.mutateAsync({ contentBase64: await fileToBase64(file) }).catch(() => null);
+      if (uploaded) setContent((c) => ({ ...c, images: [...c.images, { url: uploaded.url, alt: c.name || null }] }));
     }
   };
   const setProperty = (kindId: string, value: Omit<ProposedProperty, "kindId">) =>
