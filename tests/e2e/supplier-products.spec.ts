@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { logInAs, snap } from "./helpers";
 
 const run = Date.now().toString(36).toUpperCase();
+const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
 async function chooseCategory(page: import("@playwright/test").Page, name: string) {
   const select = page.getByTestId("product-category");
@@ -24,6 +25,8 @@ test("a supplier adds a product, a moderator approves it with the diff shown, a 
   await page.getByTestId("product-description").fill("Диммер для ламп накаливания, 600 Вт");
   await page.getByTestId("price-default").fill("990");
   await page.getByTestId("stock-first").fill("25");
+  await page.getByTestId("image-input").setInputFiles({ name: "dimmer.png", mimeType: "image/png", buffer: Buffer.from(PNG_1X1, "base64") });
+  await expect(page.getByTestId("product-images").locator("img")).toHaveCount(1);
   await snap(page, "supplier-product-new");
   await page.getByTestId("create-product").click();
   await expect(page).toHaveURL(/\/supplier\/products\/[0-9a-f-]{36}$/);
@@ -36,6 +39,7 @@ test("a supplier adds a product, a moderator approves it with the diff shown, a 
   const item = page.getByTestId("moderation-item").filter({ hasText: sku });
   await expect(item).toBeVisible();
   await expect(item.getByTestId("diff-after").first()).toHaveText(name);
+  await expect(item.getByTestId("diff-table").locator("img")).toHaveCount(1);
   await snap(page, "moderation-queue");
   await item.getByTestId("approve").click();
   await expect(item).toHaveCount(0);
