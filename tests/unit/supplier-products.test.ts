@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildContentDiff, type DisplayContent } from "@/server/domain/supplier-products/content-diff";
 import { parseCsv } from "@/server/domain/supplier-products/import-file";
+import { storeProductImage } from "@/server/domain/supplier-products/images";
 import { checkImportRows, columnOfHeader, parsePriceMinor, type ImportContext } from "@/server/domain/supplier-products/import-rows";
 
 const live: DisplayContent = { name: "Розетка", description: "Белая", brand: "Legrand", category: "Розетки", properties: { Цвет: "белый", IP: "IP20" }, images: ["/a.png", "/b.png"] };
@@ -90,5 +91,29 @@ describe("import rows", () => {
       ["A", 'Розетка; "белая"'],
       ["B", "x"],
     ]);
+  });
+});
+
+describe("storeProductImage", () => {
+  const stored = new Map<string, Uint8Array>();
+  const storage = {
+    put: async (area: string, fileName: string, bytes: Uint8Array) => {
+      const key = `${area}/00000000-0000-0000-0000-00000000000${stored.size}/${fileName}`;
+      stored.set(key, bytes);
+      return key;
+    },
+    get: async () => null,
+    remove: async () => {},
+  };
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+  it("stores a PNG by its bytes and returns the media URL", async () => {
+    const { url } = await storeProductImage(storage, png);
+    expect(url).toBe("/api/media/product-images/00000000-0000-0000-0000-000000000000/image.png");
+  });
+
+  it("refuses what is not an image, whatever its name", async () => {
+    await expect(storeProductImage(storage, Buffer.from("<svg onload=alert(1)>"))).rejects.toMatchObject({ code: "BAD_INPUT", field: "file" });
+    await expect(storeProductImage(storage, Buffer.alloc(0))).rejects.toMatchObject({ code: "BAD_INPUT" });
   });
 });
