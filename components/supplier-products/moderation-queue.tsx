@@ -136,7 +136,7 @@ export function ModerationQueue() {
 function DiffTable({ diff, isNew }: { diff: ContentDiff; isNew: boolean }) {
   const t = useTranslations("moderation");
   return (
-    <Table data-testid="diff-table">
+    <Table data-testid="diff-table" className="table-fixed">
       <TableHeader>
         <TableRow>
           <TableHead className="w-48">{t("field")}</TableHead>
@@ -149,9 +149,11 @@ function DiffTable({ diff, isNew }: { diff: ContentDiff; isNew: boolean }) {
           .filter((f) => f.changed || !isNew)
           .map((f) => (
             <TableRow key={`${f.field}-${f.label ?? ""}`} data-testid="diff-row" data-changed={f.changed} className={f.changed && !isNew ? "bg-amber-50 dark:bg-amber-950/30" : undefined}>
-              <TableCell className="text-sm font-medium">{f.field === "property" ? f.label : t(`fields.${f.field}`)}</TableCell>
-              {isNew ? null : <TableCell className={f.changed ? "text-muted-foreground text-sm line-through" : "text-sm"}>{f.before ?? "—"}</TableCell>}
-              <TableCell className="text-sm whitespace-pre-wrap" data-testid="diff-after">
+              <TableCell className="align-top text-sm font-medium whitespace-normal">{f.field === "property" ? f.label : t(`fields.${f.field}`)}</TableCell>
+              {isNew ? null : (
+                <TableCell className={`align-top text-sm break-words whitespace-pre-wrap ${f.changed ? "text-muted-foreground line-through" : ""}`}>{f.before ?? "—"}</TableCell>
+              )}
+              <TableCell className="align-top text-sm break-words whitespace-pre-wrap" data-testid="diff-after">
                 {f.after ?? "—"}
               </TableCell>
             </TableRow>
@@ -159,11 +161,11 @@ function DiffTable({ diff, isNew }: { diff: ContentDiff; isNew: boolean }) {
         <TableRow data-testid="diff-row" data-changed={diff.images.changed}>
           <TableCell className="text-sm font-medium">{t("fields.images")}</TableCell>
           {isNew ? null : (
-            <TableCell>
+            <TableCell className="whitespace-normal">
               <Thumbs urls={diff.images.before} marked={diff.images.removed} tone="removed" />
             </TableCell>
           )}
-          <TableCell>
+          <TableCell className="whitespace-normal">
             <Thumbs urls={diff.images.after} marked={isNew ? [] : diff.images.added} tone="added" />
           </TableCell>
         </TableRow>

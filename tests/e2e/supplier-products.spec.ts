@@ -40,7 +40,7 @@ test("a supplier adds a product, a moderator approves it with the diff shown, a 
   await expect(item).toBeVisible();
   await expect(item.getByTestId("diff-after").first()).toHaveText(name);
   await expect(item.getByTestId("diff-table").locator("img")).toHaveCount(1);
-  await snap(page, "moderation-queue");
+  await snap(page, "moderation-queue", { fullPage: true });
   await item.getByTestId("approve").click();
   await expect(item).toHaveCount(0);
   await page.context().clearCookies();
