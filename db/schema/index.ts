@@ -19,3 +19,4 @@ export * from "./suppliers";
 export * from "./notifications";
 export * from "./supplier-orders";
 export * from "./manager-workplace";
+export * from "./supplier-products";

@@ -63,6 +63,8 @@ const NAVIGATION: NavSection[] = [
     titleKey: "nav.section.supplier",
     items: [
       { href: "/supplier", labelKey: "nav.supplierHome", icon: "products", permission: "supplier.cabinet" },
+      { href: "/supplier/products", labelKey: "supplierProducts.nav.products", icon: "catalog", permission: "supplier.cabinet" },
+      { href: "/supplier/products/import", labelKey: "supplierProducts.nav.import", icon: "exchange", permission: "supplier.cabinet" },
       { href: "/supplier/orders", labelKey: "supplierOrders.nav.orders", icon: "orders", permission: "supplier.cabinet" },
       { href: "/supplier/statistics", labelKey: "supplierOrders.nav.statistics", icon: "statistics", permission: "supplier.cabinet" },
       { href: "/supplier/finance", labelKey: "supplierOrders.nav.finance", icon: "finance", permission: "supplier.cabinet" },

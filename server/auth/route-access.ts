@@ -30,6 +30,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "feeds/[token]": { kind: "machine", proof: "api-key" },
   "feeds/files/[id]": { kind: "permission", permission: "feeds.manage" },
   health: { kind: "public" },
+  "media/[...key]": { kind: "public" },
   orders: { kind: "machine", proof: "api-key" },
   "orders/export": { kind: "permission", permission: "orders.export" },
   "shippers/[id]/tracking": { kind: "machine", proof: "signature" },

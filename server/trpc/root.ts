@@ -23,6 +23,8 @@ import { workplaceRouter } from "./routers/workplace";
 import { notificationsRouter } from "./routers/notifications";
 import { statisticsRouter } from "./routers/statistics";
 import { auditRouter } from "./routers/audit";
+import { supplierProductsRouter } from "./routers/supplier-products";
+import { productModerationRouter } from "./routers/product-moderation";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -43,6 +45,8 @@ export const appRouter = createTRPCRouter({
   buyerAccount: buyerAccountRouter,
   catalog: catalogRouter,
   ordering: b2bOrderingRouter,
+  supplierProducts: supplierProductsRouter,
+  productModeration: productModerationRouter,
   exchange: exchangeRouter,
   feeds: feedsRouter,
   webhooks: webhooksRouter,

@@ -78,7 +78,7 @@ describe("navigationFor", () => {
   });
 
   it("shows a supplier only the supplier section", () => {
-    expect(hrefsFor("supplier")).toEqual(["/supplier", "/supplier/orders", "/supplier/statistics", "/supplier/finance"]);
+    expect(hrefsFor("supplier")).toEqual(["/supplier", "/supplier/products", "/supplier/products/import", "/supplier/orders", "/supplier/statistics", "/supplier/finance"]);
   });
 
   it("shows supplier finance to admins and directors only", () => {

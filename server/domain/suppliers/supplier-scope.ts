@@ -35,3 +35,9 @@ export async function requireActiveSupplier(db: Db, userId: string): Promise<{ s
   if (!supplier) throw forbidden("You are not a member of an approved supplier");
   return supplier;
 }
+
+/** The users who work for a supplier (notification recipients). */
+export async function supplierMemberIds(db: Pick<Db, "select">, supplierId: string): Promise<string[]> {
+  const rows = await db.select({ userId: supplierMembers.userId }).from(supplierMembers).where(eq(supplierMembers.supplierId, supplierId));
+  return rows.map((r) => r.userId);
+}
