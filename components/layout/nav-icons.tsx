@@ -1,6 +1,6 @@
 import {
   ArrowLeftRight,
-  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook,
+  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook, Factory, Newspaper, IdCard,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
 
@@ -34,4 +34,7 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   exchange: ArrowLeftRight,
   feeds: Rss,
   webhooks: Webhook,
+  suppliers: Factory,
+  news: Newspaper,
+  profile: IdCard,
 };

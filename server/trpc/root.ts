@@ -18,6 +18,7 @@ import { b2bOrderingRouter } from "./routers/b2b-ordering";
 import { exchangeRouter } from "./routers/exchange";
 import { feedsRouter } from "./routers/feeds";
 import { webhooksRouter } from "./routers/webhooks";
+import { suppliersRouter } from "./routers/suppliers";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   exchange: exchangeRouter,
   feeds: feedsRouter,
   webhooks: webhooksRouter,
+  suppliers: suppliersRouter,
 });
 
 export type AppRouter = typeof appRouter;
