@@ -15,10 +15,13 @@ const applyLimiter = new RateLimiter(5 / 60, 10);
 /** The lookup calls a paid provider when configured: a little more room, still bounded. */
 const lookupLimiter = new RateLimiter(20 / 60, 20);
 
-function limit(limiter: RateLimiter, ip: string) {
-  const wait = limiter.take(ip);
-  if (wait > 0) throw new DomainError("RATE_LIMITED", "Too many requests; try again later", { retryAfterSeconds: wait });
-}
+/** Before the input is parsed, so a burst of junk spends the budget as well as a burst of valid forms. */
+const limitedBy = (limiter: RateLimiter) =>
+  publicProcedure.use(({ ctx, next }) => {
+    const wait = limiter.take(ctx.ip);
+    if (wait > 0) throw new DomainError("RATE_LIMITED", "Too many requests; try again later", { retryAfterSeconds: wait });
+    return next();
+  });
 
 const review = staffProcedure("suppliers.review");
 const moderate = staffProcedure("moderation.review");
@@ -26,15 +29,11 @@ const cabinet = supplierProcedure("supplier.cabinet");
 
 export const suppliersRouter = createTRPCRouter({
   // ---- public: the application form ----
-  apply: publicProcedure.input(supplierApplicationSchema).mutation(async ({ ctx, input }) => {
-    limit(applyLimiter, ctx.ip);
+  register: limitedBy(applyLimiter).input(supplierApplicationSchema).mutation(async ({ ctx, input }) => {
     await applyAsSupplier(ctx.db, input, { ip: ctx.ip });
     return { ok: true as const };
   }),
-  lookupInn: publicProcedure.input(lookupInnSchema).mutation(async ({ ctx, input }) => {
-    limit(lookupLimiter, ctx.ip);
-    return lookupCompany(companyLookupFromEnv(), input);
-  }),
+  lookupInn: limitedBy(lookupLimiter).input(lookupInnSchema).mutation(({ input }) => lookupCompany(companyLookupFromEnv(), input)),
 
   // ---- staff: review of applications and suppliers ----
   list: review.input(listSuppliersSchema).query(({ ctx, input }) => listSuppliersForReview(ctx.db, input)),
