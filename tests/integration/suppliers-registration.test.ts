@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, companies, companyMembers, mailMessages, supplierMembers, suppliers, users } from "@/db/schema";
+import { auditLog, companies, companyMembers, mailMessages, notifications, supplierMembers, suppliers, users } from "@/db/schema";
 import { authenticate } from "@/server/domain/auth/authenticate";
 import { completeCorrespondentAccount, completeOgrn, completeOrganisationInn, completeSettlementAccount } from "@/server/domain/companies/requisites";
 import { requireActiveSupplier } from "@/server/domain/suppliers/supplier-scope";
@@ -103,6 +103,9 @@ describe("supplier registration and review", () => {
     await expect(login(input.email, input.password)).rejects.toMatchObject({ reason: "inactive" });
     await domainError(requireActiveSupplier(t.db, pending.userId), "FORBIDDEN");
 
+    const [bell] = await t.db.select().from(notifications).where(and(eq(notifications.userId, admin.id), eq(notifications.link, `/suppliers/${pending.id}`)));
+    expect(bell?.event).toBe("supplier.applied");
+    expect(await t.db.select().from(notifications).where(and(eq(notifications.userId, moderator.id), eq(notifications.event, "supplier.applied")))).toHaveLength(0);
     const staff = callerFor(t.db, await sessionFor(t.db, admin.id));
     const detail = await staff.suppliers.get({ id: pending.id });
     expect(detail.documents).toHaveLength(1);
@@ -222,6 +225,9 @@ describe("supplier cabinet scoping, news and the cabinet switch", () => {
     expect((await trpcError(mod.suppliers.moderateNews({ id, decision: "reject", comment: "" }))).code).toBe("BAD_REQUEST");
     await mod.suppliers.moderateNews({ id, decision: "reject", comment: "Нужна фотография склада" });
     expect((await a.api.suppliers.myNews()).find((n) => n.id === id)).toMatchObject({ status: "rejected", moderatorComment: "Нужна фотография склада" });
+    const told = await t.db.select().from(notifications).where(eq(notifications.userId, a.userId));
+    expect(told.map((n) => n.event)).toEqual(expect.arrayContaining(["supplier_news.approved", "supplier_news.rejected"]));
+    expect(await t.db.select().from(notifications).where(and(eq(notifications.userId, b.userId), eq(notifications.link, "/supplier/news")))).toHaveLength(0);
   });
 
   it("opens the supplier cabinet to a buyer who is a member of an approved supplier; a plain buyer is refused", async () => {

@@ -1,9 +1,10 @@
 import { and, desc, eq, gte, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
-import { SUPPLIER_NEWS_KINDS, supplierNews, suppliers } from "../../../db/schema";
+import { SUPPLIER_NEWS_KINDS, supplierMembers, supplierNews, suppliers } from "../../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { conflict, notFound } from "../errors";
+import { notify } from "../notifications/notify";
 import { requireActiveSupplier } from "./supplier-scope";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -85,13 +86,22 @@ export async function listNewsForModeration(db: Db, raw: z.input<typeof listNews
 export async function moderateNews(db: Db, actor: { id: string; ip?: string }, raw: z.input<typeof moderateNewsSchema>, now = new Date()) {
   const input = moderateNewsSchema.parse(raw);
   await db.transaction(async (tx) => {
-    const [item] = await tx.select({ status: supplierNews.status }).from(supplierNews).where(eq(supplierNews.id, input.id)).limit(1).for("update");
+    const [item] = await tx.select({ status: supplierNews.status, supplierId: supplierNews.supplierId, title: supplierNews.title }).from(supplierNews).where(eq(supplierNews.id, input.id)).limit(1).for("update");
     if (!item) throw notFound("News");
     if (item.status !== "pending") throw conflict("This item has been moderated already");
     await tx
       .update(supplierNews)
       .set({ status: input.decision === "approve" ? "approved" : "rejected", moderatorComment: input.comment ?? null, reviewedBy: actor.id, reviewedAt: now })
       .where(eq(supplierNews.id, input.id));
+    const members = await tx.select({ userId: supplierMembers.userId }).from(supplierMembers).where(eq(supplierMembers.supplierId, item.supplierId));
+    const approved = input.decision === "approve";
+    await notify(tx, {
+      event: approved ? "supplier_news.approved" : "supplier_news.rejected",
+      userIds: members.map((m) => m.userId),
+      title: approved ? { en: `Published: ${item.title}`, ru: `Опубликовано: ${item.title}` } : { en: `Not published: ${item.title}`, ru: `Не опубликовано: ${item.title}` },
+      body: input.comment ? { en: input.comment, ru: input.comment } : undefined,
+      link: "/supplier/news",
+    });
     await recordAudit(tx, { actorId: actor.id, action: `supplier_news.${input.decision}`, targetType: "supplier_news", targetId: input.id, ip: actor.ip });
   });
 }

@@ -1,7 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { supplierDocuments, supplierMembers, suppliers, users, type BankDetails } from "../../../db/schema";
+import { rolesWith } from "../../auth/permissions";
 import { recordAudit } from "../audit/record-audit";
+import { notify } from "../notifications/notify";
 import { normalizeEmail, normalizePhone } from "../auth/identifiers";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import { conflict, isUniqueViolation, notFound } from "../errors";
@@ -62,6 +64,14 @@ export async function applyAsSupplier(db: Db, rawInput: SupplierApplicationInput
           }),
         );
       }
+      const reviewers = await tx.select({ id: users.id }).from(users).where(and(inArray(users.role, [...rolesWith("suppliers.review")]), eq(users.isActive, true)));
+      await notify(tx, {
+        event: "supplier.applied",
+        userIds: reviewers.map((r) => r.id),
+        title: { en: `Supplier application: ${input.name}`, ru: `Заявка поставщика: ${input.name}` },
+        body: { en: `INN ${input.inn}, ${input.contactName}`, ru: `ИНН ${input.inn}, ${input.contactName}` },
+        link: `/suppliers/${supplier.id}`,
+      });
       await recordAudit(tx, { actorId: null, action: "supplier.apply", targetType: "supplier", targetId: supplier.id, details: { userId, inn: input.inn }, ip: meta.ip });
       return { supplierId: supplier.id, userId };
     });
