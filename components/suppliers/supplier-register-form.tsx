@@ -24,6 +24,7 @@ interface PickedFile {
 }
 const ACCEPTED = ["application/pdf", "image/jpeg", "image/png"] as const;
 const MAX_BYTES = 5 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 7 * 1024 * 1024;
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -85,7 +86,7 @@ export function SupplierRegisterForm() {
         setError({ field: "documents", message: t("fileType") });
         continue;
       }
-      if (file.size > MAX_BYTES) {
+      if (file.size > MAX_BYTES || files.reduce((sum, f) => sum + f.size, 0) + file.size > MAX_TOTAL_BYTES) {
         setError({ field: "documents", message: t("fileSize") });
         continue;
       }

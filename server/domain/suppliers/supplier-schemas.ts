@@ -13,6 +13,8 @@ const websiteSchema = z.preprocess(blankToUndefined, z.string().trim().max(300).
 export const DOCUMENT_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_DOCUMENTS = 5;
+/** All files together: the request passes the proxy, which buffers at most 10 MB of body (base64 adds a third). */
+export const MAX_DOCUMENTS_TOTAL_BYTES = 7 * 1024 * 1024;
 export const documentUploadSchema = z
   .object({
     fileName: z.string().trim().min(1).max(200),
@@ -39,7 +41,11 @@ export const supplierApplicationSchema = z
     phone: phoneSchema,
     password: passwordSchema,
     locale: z.enum(["en", "ru"]).default("ru"),
-    documents: z.array(documentUploadSchema).max(MAX_DOCUMENTS, { error: `documents: at most ${MAX_DOCUMENTS} files` }).default([]),
+    documents: z
+      .array(documentUploadSchema)
+      .max(MAX_DOCUMENTS, { error: `documents: at most ${MAX_DOCUMENTS} files` })
+      .refine((docs) => docs.reduce((sum, d) => sum + Math.floor((d.base64.length * 3) / 4), 0) <= MAX_DOCUMENTS_TOTAL_BYTES, { error: "documents: at most 7 MB in all" })
+      .default([]),
   })
   .superRefine(checkRequisites);
 export type SupplierApplicationInput = z.input<typeof supplierApplicationSchema>;
