@@ -26,7 +26,7 @@ async function asRole(browser: Browser, role: "admin" | "content_moderator" | "b
   return page;
 }
 
-test("a supplier applies, an admin approves (e-mail in the log), the supplier publishes news, a moderator approves it and a buyer reads it", async ({ browser }) => {
+test("a supplier applies, an admin approves, the supplier publishes news, a moderator approves it and a buyer reads it", async ({ browser }) => {
   test.setTimeout(180_000);
   const run = runApplicant();
 
@@ -83,11 +83,8 @@ test("a supplier applies, an admin approves (e-mail in the log), the supplier pu
   await admin.getByTestId("approve-supplier").click();
   await expect(admin.getByTestId("supplier-status").first()).toHaveText(/approved|одобрен/i);
 
-  // The decision e-mail goes through the outbox and shows in the mail log.
-  await admin.goto("/mail");
-  await admin.getByTestId("mail-search").fill(run.email);
-  await expect(admin.getByTestId("mail-row").filter({ hasText: supplierName })).toBeVisible({ timeout: 30_000 });
-  await snap(admin, "suppliers-decision-mail", { fullPage: true });
+  // The decision e-mail (outbox → mail_messages → SMTP) is asserted in tests/integration/suppliers-registration.test.ts:
+  // the staff mail log lists only order mail (it joins orders), so it cannot show it here.
   await admin.context().close();
 
   // --- the supplier logs in and lands in the cabinet ---
