@@ -8,7 +8,7 @@ export default async function SupplierHomePage() {
   const t = await getTranslations("suppliers");
   return (
     <>
-      <PageHeader title={t("home.title")} crumbs={[{ label: t("cabinetCrumb") }, { label: t("home.title") }]} />
+      <PageHeader title={t("home.title")} crumbs={[{ label: t("crumb") }, { label: t("home.title") }]} />
       <SupplierHomeView />
     </>
   );
