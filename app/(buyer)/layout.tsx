@@ -6,7 +6,7 @@ import { requireArea } from "@/server/auth/area-guard";
 export default async function BuyerLayout({ children }: { children: ReactNode }) {
   const session = await requireArea("buyer");
   return (
-    <SessionShell session={session} topbarExtra={<CompanySwitcher />}>
+    <SessionShell session={session} area="buyer" topbarExtra={<CompanySwitcher />}>
       {children}
     </SessionShell>
   );

@@ -4,5 +4,5 @@ import { requireArea } from "@/server/auth/area-guard";
 
 export default async function SupplierLayout({ children }: { children: ReactNode }) {
   const session = await requireArea("supplier");
-  return <SessionShell session={session}>{children}</SessionShell>;
+  return <SessionShell session={session} area="supplier">{children}</SessionShell>;
 }

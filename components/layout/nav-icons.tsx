@@ -1,6 +1,6 @@
 import {
   ArrowLeftRight,
-  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook, Wallet, Briefcase, BarChart3, History, Bell,
+  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook, Wallet, Briefcase, BarChart3, History, Bell, Factory, Newspaper, IdCard,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
 
@@ -39,4 +39,7 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   statistics: BarChart3,
   audit: History,
   notifications: Bell,
+  suppliers: Factory,
+  news: Newspaper,
+  profile: IdCard,
 };

@@ -1,5 +1,5 @@
 "use client";
-import { KeyRound, LogOut } from "lucide-react";
+import { ArrowLeftRight, KeyRound, LogOut } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -14,6 +14,8 @@ export interface ShellUser {
   name: string;
   role: Role;
   email: string | null;
+  /** The other cabinet this user may open (a buyer who also supplies). */
+  switchTo?: { href: string; labelKey: string };
 }
 
 function initials(name: string): string {
@@ -55,6 +57,14 @@ export function UserMenu({ user }: { user: ShellUser }) {
           {user.email && <div className="text-muted-foreground truncate text-xs">{user.email}</div>}
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        {user.switchTo && (
+          <DropdownMenuItem asChild>
+            <Link href={user.switchTo.href} data-testid="switch-cabinet">
+              <ArrowLeftRight className="size-4" />
+              {t(user.switchTo.labelKey)}
+            </Link>
+          </DropdownMenuItem>
+        )}
         <DropdownMenuItem asChild>
           <Link href="/account">
             <KeyRound className="size-4" />

@@ -20,3 +20,4 @@ export * from "./notifications";
 export * from "./supplier-orders";
 export * from "./manager-workplace";
 export * from "./supplier-products";
+export * from "./supplier-registration";

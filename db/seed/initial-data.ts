@@ -12,6 +12,7 @@ import { seedDemoSuppliers } from "./demo-suppliers";
 import { seedDemoSupplierOrders } from "./demo-supplier-orders";
 import { seedDemoWorkplace } from "./demo-workplace";
 import { seedDemoSupplierProducts } from "./demo-supplier-products";
+import { seedDemoSupplierRegistration } from "./demo-supplier-registration";
 import { seedDemoShippers } from "./demo-fulfilment";
 import { demoShopCredentials, seedDemoShopData } from "./demo-shop-data";
 import { DEMO_USERS } from "./demo-users";
@@ -67,6 +68,7 @@ export async function ensureInitialData(db: Db, options: InitialDataOptions): Pr
   await seedDemoSupplierOrders(db);
   await seedDemoWorkplace(db);
   await seedDemoSupplierProducts(db);
+  await seedDemoSupplierRegistration(db);
   await printDemoLogins(db, options.log);
   const shop = demoShopCredentials(options.authSecret);
   options.log(`[t3-crm] Demo shop API (POST /api/orders): api_id=${shop.apiId} api_key=${shop.apiKey}\n`);

@@ -6,7 +6,7 @@ export type NavIcon =
   | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
   | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "pricing" | "priceCheck"
   | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey" | "exchange" | "feeds" | "webhooks"
-  | "workplace" | "statistics" | "audit" | "notifications" | "finance";
+  | "workplace" | "statistics" | "audit" | "notifications" | "finance" | "suppliers" | "news" | "profile";
 
 export interface NavItem {
   href: string;
@@ -40,6 +40,8 @@ const NAVIGATION: NavSection[] = [
       { href: "/companies", labelKey: "nav.companies", icon: "companies", permission: "companies.view" },
       { href: "/companies/applications", labelKey: "companies.nav.applications", icon: "applications", permission: "companies.applications" },
       { href: "/moderation", labelKey: "nav.moderation", icon: "moderation", permission: "moderation.review" },
+      { href: "/moderation/news", labelKey: "suppliers.nav.newsModeration", icon: "news", permission: "moderation.review" },
+      { href: "/suppliers", labelKey: "suppliers.nav.suppliers", icon: "suppliers", permission: "suppliers.review" },
       { href: "/settings/pricing/check", labelKey: "pricing.nav.check", icon: "priceCheck", permission: "pricing.check" },
       { href: "/b2b-orders", labelKey: "ordering.nav.staffOrders", icon: "orders", permission: "b2bOrders.view" },
       { href: "/supplier-finance", labelKey: "supplierOrders.nav.staffFinance", icon: "finance", permission: "suppliers.finance" },
@@ -57,17 +59,20 @@ const NAVIGATION: NavSection[] = [
       { href: "/b2b/balance", labelKey: "ordering.nav.balance", icon: "documents", permission: "buyer.cabinet" },
       { href: "/b2b/company", labelKey: "companies.nav.myCompany", icon: "companies", permission: "buyer.cabinet" },
       { href: "/b2b/api", labelKey: "catalogApi.nav", icon: "apiKey", permission: "buyer.cabinet" },
+      { href: "/b2b/news", labelKey: "suppliers.nav.buyerNews", icon: "news", permission: "buyer.cabinet" },
     ],
   },
   {
     titleKey: "nav.section.supplier",
     items: [
-      { href: "/supplier", labelKey: "nav.supplierHome", icon: "products", permission: "supplier.cabinet" },
+      { href: "/supplier", labelKey: "nav.supplierHome", icon: "dashboard", permission: "supplier.cabinet" },
       { href: "/supplier/products", labelKey: "supplierProducts.nav.products", icon: "catalog", permission: "supplier.cabinet" },
       { href: "/supplier/products/import", labelKey: "supplierProducts.nav.import", icon: "exchange", permission: "supplier.cabinet" },
       { href: "/supplier/orders", labelKey: "supplierOrders.nav.orders", icon: "orders", permission: "supplier.cabinet" },
       { href: "/supplier/statistics", labelKey: "supplierOrders.nav.statistics", icon: "statistics", permission: "supplier.cabinet" },
       { href: "/supplier/finance", labelKey: "supplierOrders.nav.finance", icon: "finance", permission: "supplier.cabinet" },
+      { href: "/supplier/profile", labelKey: "suppliers.nav.profile", icon: "profile", permission: "supplier.cabinet" },
+      { href: "/supplier/news", labelKey: "suppliers.nav.news", icon: "news", permission: "supplier.cabinet" },
     ],
   },
   {

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "customers.assign": ["admin", "director", "head_manager"],
   "catalog.view": ["admin", "director", "head_manager", "manager", "content_moderator"],
   "moderation.review": ["admin", "content_moderator"],
+  /** Supplier applications and suppliers: "moderated by the administrator" (seed 004). */
+  "suppliers.review": ["admin", "director"],
   "companies.view": ["admin", "director", "head_manager", "manager"],
   "companies.manage": ["admin", "director", "head_manager", "manager"],
   "companies.applications": ["admin", "director", "head_manager", "manager"],

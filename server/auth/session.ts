@@ -7,7 +7,8 @@ import { resolveSession, type ActiveSession } from "../domain/auth/sessions";
 import { adminMustSetUpTotp } from "../domain/auth/totp-policy";
 import { ensureDatabaseReady } from "../db";
 import { getEnv } from "../env";
-import { can, type Permission } from "./permissions";
+import { userCan } from "./cabinet";
+import type { Permission } from "./permissions";
 
 import { SESSION_COOKIE_NAMES } from "./session-cookie-names";
 export { SESSION_COOKIE_NAMES };
@@ -35,7 +36,7 @@ export async function requireSession(): Promise<ActiveSession> {
 /** For pages: log in first, then the role must hold the permission, or the page answers 403. */
 export async function requirePermission(permission: Permission): Promise<ActiveSession> {
   const session = await requireSession();
-  if (!can(session.user.role, permission)) forbidden();
+  if (!userCan(session.user, permission)) forbidden();
   return session;
 }
 

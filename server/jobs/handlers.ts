@@ -12,6 +12,7 @@ import type { AppEnv } from "../env";
 import { transportFromEnv } from "../integrations/mail/transport";
 import { dashboardRefreshHandler } from "./dashboard-refresh";
 import { releaseExpiredReservations, RESERVATION_EXPIRE_TOPIC } from "../domain/b2b-orders/reservations";
+import { SUPPLIER_DECISION_TOPIC, supplierDecisionHandler } from "../domain/suppliers/decision-email";
 import type { JobHandlers } from "./worker";
 import { notificationEmailHandler, notificationPushHandler, notificationSmsHandler } from "../domain/notifications/channel-jobs";
 import { NOTIFICATION_EMAIL_TOPIC, NOTIFICATION_PUSH_TOPIC, NOTIFICATION_SMS_TOPIC } from "../domain/notifications/notify";
@@ -27,6 +28,7 @@ export function jobHandlers(env: AppEnv): JobHandlers {
     [PAYMENT_CHARGE_TOPIC]: paymentChargeHandler({ encryptionKey: env.encryptionKey }),
     [SHIPMENT_DISPATCH_TOPIC]: shipmentDispatchHandler({ encryptionKey: env.encryptionKey, mail: transport, mailFrom: env.mailFrom }),
     [MANAGER_QUESTION_TOPIC]: managerQuestionHandler({ transport, from: env.mailFrom }),
+    [SUPPLIER_DECISION_TOPIC]: supplierDecisionHandler({ transport, from: env.mailFrom, appBaseUrl: env.appBaseUrl }),
     [FEED_GENERATE_TOPIC]: (db, job, context) => feedGenerateJob(db, job.payload, context.now),
     [WEBHOOK_FANOUT_TOPIC]: (db, job, context) => fanOutWebhooks(db, job, context.now),
     [WEBHOOK_DELIVER_TOPIC]: webhookDeliveryHandler({ encryptionKeys: [env.encryptionKey] }),

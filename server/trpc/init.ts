@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { actingAs } from "../auth/cabinet";
 import { PERMISSIONS, type Permission } from "../auth/permissions";
 import type { Role, UserKind } from "../auth/roles";
 import { DomainError } from "../domain/errors";
@@ -53,8 +54,8 @@ export function isAllowed(access: Access | undefined, session: TrpcContext["sess
   if (access.kind === "public") return "ok";
   if (!session) return "unauthenticated";
   if (access.kind === "authenticated") return "ok";
-  const role: Role = session.user.role;
-  return session.user.kind === access.audience && (PERMISSIONS[access.permission] as readonly Role[]).includes(role) ? "ok" : "forbidden";
+  const acting = actingAs(session.user, access.audience);
+  return acting.kind === access.audience && (PERMISSIONS[access.permission] as readonly Role[]).includes(acting.role) ? "ok" : "forbidden";
 }
 
 const enforceAccess = t.middleware(async ({ ctx, meta, next }) => {

@@ -25,6 +25,7 @@ import { statisticsRouter } from "./routers/statistics";
 import { auditRouter } from "./routers/audit";
 import { supplierProductsRouter } from "./routers/supplier-products";
 import { productModerationRouter } from "./routers/product-moderation";
+import { suppliersRouter } from "./routers/suppliers";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -55,6 +56,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   statistics: statisticsRouter,
   audit: auditRouter,
+  suppliers: suppliersRouter,
 });
 
 export type AppRouter = typeof appRouter;

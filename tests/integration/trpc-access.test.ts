@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { supplierMembers, suppliers } from "@/db/schema";
 import { DomainError } from "@/server/domain/errors";
 import { PERMISSIONS } from "@/server/auth/permissions";
 import { kindOfRole, ROLES, type Role } from "@/server/auth/roles";
@@ -49,6 +50,9 @@ const SAMPLE_INPUT: Record<string, unknown> = {
   "users.setActive": { id: UNKNOWN_ID, active: true },
   "users.resetPassword": { id: UNKNOWN_ID, password: "long-enough-1" },
   "settings.setSecurity": { requireAdminTotp: false },
+  "suppliers.get": { id: UNKNOWN_ID },
+  "suppliers.decide": { id: UNKNOWN_ID, decision: "approve" },
+  "suppliers.moderateNews": { id: UNKNOWN_ID, decision: "approve" },
 };
 const sampleInput = (path: string): unknown => (path in SAMPLE_INPUT ? SAMPLE_INPUT[path] : {});
 /** Outcomes that mean an allowed caller did not get through (or the procedure crashed). */
@@ -83,6 +87,12 @@ beforeAll(async () => {
   t = await createTestDatabase();
   for (const role of ROLES) {
     const user = await makeUser(t.db, { role });
+    // The supplier cabinet's rows are scoped to an approved supplier (requireActiveSupplier): the
+    // supplier role needs one, or every allowed call would end FORBIDDEN in the domain.
+    if (role === "supplier") {
+      const [supplier] = await t.db.insert(suppliers).values({ name: "ООО Доступ", inn: "7707083893", kpp: "770701001", status: "approved" }).returning();
+      await t.db.insert(supplierMembers).values({ userId: user.id, supplierId: supplier!.id, isOwner: true });
+    }
     sessions.set(role, await sessionFor(t.db, user.id));
   }
   // The supplier login works for an approved supplier, as the cabinet's scoping requires.

@@ -74,11 +74,11 @@ describe("navigationFor", () => {
   it("shows a buyer only the buyer section", () => {
     const sections = navigationFor("buyer");
     expect(sections.map((s) => s.titleKey)).toEqual(["nav.section.buyer"]);
-    expect(hrefsFor("buyer")).toEqual(["/b2b", "/b2b/catalog", "/b2b/cart", "/b2b/orders", "/b2b/favorites", "/b2b/price-list", "/b2b/balance", "/b2b/company", "/b2b/api"]);
+    expect(hrefsFor("buyer")).toEqual(["/b2b", "/b2b/catalog", "/b2b/cart", "/b2b/orders", "/b2b/favorites", "/b2b/price-list", "/b2b/balance", "/b2b/company", "/b2b/api", "/b2b/news"]);
   });
 
   it("shows a supplier only the supplier section", () => {
-    expect(hrefsFor("supplier")).toEqual(["/supplier", "/supplier/products", "/supplier/products/import", "/supplier/orders", "/supplier/statistics", "/supplier/finance"]);
+    expect(hrefsFor("supplier")).toEqual(["/supplier", "/supplier/products", "/supplier/products/import", "/supplier/orders", "/supplier/statistics", "/supplier/finance", "/supplier/profile", "/supplier/news"]);
   });
 
   it("shows supplier finance to admins and directors only", () => {
@@ -171,5 +171,16 @@ describe("isAllowed (tRPC access rule)", () => {
 
   it("refuses a session whose user kind does not match the audience, whatever its role", () => {
     expect(isAllowed(usersManage, fakeSession("admin", "buyer"))).toBe("forbidden");
+  });
+
+  it("opens the supplier cabinet to a buyer who is a member of an approved supplier, and only that", () => {
+    const supplierHome: Access = { kind: "permission", permission: "supplier.cabinet", audience: "supplier" };
+    const buyer = fakeSession("buyer");
+    expect(isAllowed(supplierHome, buyer)).toBe("forbidden");
+    const supplyingBuyer = { ...buyer, user: { ...buyer.user, supplierCabinet: true } };
+    expect(isAllowed(supplierHome, supplyingBuyer)).toBe("ok");
+    // Still a buyer in the buyer cabinet, and never staff.
+    expect(isAllowed({ kind: "permission", permission: "buyer.cabinet", audience: "buyer" }, supplyingBuyer)).toBe("ok");
+    expect(isAllowed(usersManage, supplyingBuyer)).toBe("forbidden");
   });
 });

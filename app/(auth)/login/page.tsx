@@ -38,6 +38,11 @@ export default async function LoginPage() {
               {(await getTranslations("companies.register"))("link")}
             </Link>
           </p>
+          <p className="mt-2 text-center text-xs">
+            <Link href="/register/supplier" className="text-muted-foreground hover:text-primary hover:underline" data-testid="supplier-register-link">
+              {(await getTranslations("suppliers.register"))("link")}
+            </Link>
+          </p>
         </CardContent>
       </Card>
       <p className="text-muted-foreground mt-8 text-xs">© {new Date().getFullYear()} T3 CRM</p>

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { userSessions, users } from "../../../db/schema";
+import { supplierMembers, suppliers, userSessions, users } from "../../../db/schema";
 import type { Role, UserKind } from "../../auth/roles";
 
 export const REMEMBER_ME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -18,6 +18,11 @@ export interface SessionUser {
   username: string | null;
   locale: string;
   totpEnabled: boolean;
+  /**
+   * Member of an approved supplier: opens the supplier cabinet whatever the role (a buyer who
+   * also supplies switches cabinets). Computed per request, so approval or blocking applies at once.
+   */
+  supplierCabinet?: boolean;
 }
 
 export interface ActiveSession {
@@ -62,6 +67,7 @@ export async function resolveSession(db: Db, sessionId: string, now = new Date()
         locale: users.locale,
         totpEnabled: users.totpEnabled,
         isActive: users.isActive,
+        supplierCabinet: sql<boolean>`exists (select 1 from ${supplierMembers} m join ${suppliers} s on s.id = m.supplier_id where m.user_id = ${users.id} and s.status = 'approved')`,
       },
     })
     .from(userSessions)
@@ -77,7 +83,9 @@ export async function resolveSession(db: Db, sessionId: string, now = new Date()
     if (!session.remember) expiresAt = new Date(now.getTime() + IDLE_SESSION_MS);
     await db.update(userSessions).set({ lastSeenAt: now, expiresAt }).where(eq(userSessions.id, sessionId));
   }
-  const { isActive: _active, ...sessionUser } = user;
+  const { isActive: _active, supplierCabinet, ...rest } = user;
+  // PGlite and postgres.js both return a boolean for exists(); Boolean() guards a driver that returns "t".
+  const sessionUser: SessionUser = { ...rest, supplierCabinet: Boolean(supplierCabinet) };
   return { sessionId: session.id, remember: session.remember, expiresAt, user: sessionUser };
 }
 
