@@ -17,3 +17,4 @@ export * from "./feeds";
 export * from "./webhooks";
 export * from "./suppliers";
 export * from "./notifications";
+export * from "./quotes-claims";
