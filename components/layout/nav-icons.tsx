@@ -1,6 +1,6 @@
 import {
   ArrowLeftRight,
-  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook,
+  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook, FileSignature, MessageSquareWarning,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
 
@@ -34,4 +34,6 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   exchange: ArrowLeftRight,
   feeds: Rss,
   webhooks: Webhook,
+  quotes: FileSignature,
+  claims: MessageSquareWarning,
 };

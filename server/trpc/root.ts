@@ -18,6 +18,8 @@ import { b2bOrderingRouter } from "./routers/b2b-ordering";
 import { exchangeRouter } from "./routers/exchange";
 import { feedsRouter } from "./routers/feeds";
 import { webhooksRouter } from "./routers/webhooks";
+import { quotesRouter } from "./routers/quotes";
+import { claimsRouter } from "./routers/claims";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -41,6 +43,8 @@ export const appRouter = createTRPCRouter({
   exchange: exchangeRouter,
   feeds: feedsRouter,
   webhooks: webhooksRouter,
+  quotes: quotesRouter,
+  claims: claimsRouter,
 });
 
 export type AppRouter = typeof appRouter;

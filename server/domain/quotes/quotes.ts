@@ -5,6 +5,8 @@ import { companies, companyBalances, outbox, productVariants, quoteLines, quotes
 import { recordAudit } from "../audit/record-audit";
 import { getActiveCompany } from "../companies/active-company";
 import { viewCart } from "../carts/cart-view";
+import { loadOrderableUnits } from "../carts/cart-lines";
+import { priceForBuyer } from "../pricing/price-for-buyer";
 import { checkout, checkoutInputSchema, type CheckoutResult } from "../b2b-orders/checkout";
 import { badInput, DomainError } from "../errors";
 import { notify } from "../notifications/notify";
@@ -137,12 +139,10 @@ export async function updateQuote(db: Db, actor: CompanyActor, input: z.infer<ty
   assertEditable(effectiveQuoteStatus(quote, now));
   const validUntil = new Date(`${input.validUntil}T23:59:59Z`);
   if (validUntil <= now) throw badInput("Valid until: a date in the future", "validUntil");
-  const variantIds = [...new Set(input.lines.map((l) => l.variantId))];
-  const variants = await db.select({ id: productVariants.id, sku: productVariants.sku, name: productVariants.name }).from(productVariants).where(inArray(productVariants.id, variantIds));
-  const byId = new Map(variants.map((v) => [v.id, v]));
+  const units = await loadOrderableUnits(db, input.lines.map((l) => l.variantId));
   const lines = input.lines.map((l, sort) => {
-    const variant = byId.get(l.variantId);
-    if (!variant) throw badInput("Unknown product", `lines.${sort}.variantId`);
+    const variant = units.get(`${l.variantId}|${l.unit}`);
+    if (!variant) throw badInput("Unknown product or unit", `lines.${sort}.variantId`);
     return { quoteId: quote.id, variantId: l.variantId, sku: variant.sku, name: variant.name, unit: l.unit, quantity: String(l.quantity), unitMinor: l.unitMinor, lineTotalMinor: lineTotalMinor(l.unitMinor, l.quantity), sort };
   });
   await db.transaction(async (tx) => {
@@ -222,4 +222,25 @@ export async function declineQuote(db: Db, buyer: { userId: string }, quoteId: s
       await notify(tx, { event: "quote.declined", userIds: [quote.managerId], title: { en: `Quote ${quote.number} declined`, ru: `КП ${quote.number} отклонено` }, link: `/quotes/${quote.id}` });
     }
   });
+}
+
+export const variantSearchSchema = z.object({ quoteId: z.uuid(), query: z.string().trim().min(2, "Type at least 2 characters").max(100) });
+
+/** Products a manager can add to a quote (SKU or name), with the quote buyer's price today as the starting price. */
+export async function searchQuoteVariants(db: Db, actor: CompanyActor, input: z.infer<typeof variantSearchSchema>) {
+  const quote = await assertQuoteVisible(db, { kind: "staff", actor }, input.quoteId);
+  const pattern = `%${input.query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const found = await db
+    .select({ id: productVariants.id, sku: productVariants.sku, name: productVariants.name })
+    .from(productVariants)
+    .where(sql`(${productVariants.sku} ilike ${pattern} or ${productVariants.name} ilike ${pattern})`)
+    .orderBy(asc(productVariants.sku))
+    .limit(10);
+  const units = await loadOrderableUnits(db, found.map((v) => v.id));
+  const choices = found.flatMap((v) => {
+    const unit = units.get(`${v.id}|`);
+    return unit && unit.status === "published" ? [{ variantId: v.id, sku: v.sku, name: v.name, unit: unit.unit }] : [];
+  });
+  const priced = await priceForBuyer(db, quote.buyerId, choices.map((c) => ({ variantId: c.variantId, quantity: 1, unit: c.unit })), quote.currency);
+  return choices.map((c, i) => ({ ...c, unitMinor: priced.lines[i]?.available ? priced.lines[i]!.unitMinor : 0 }));
 }
