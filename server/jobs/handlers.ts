@@ -13,6 +13,8 @@ import { transportFromEnv } from "../integrations/mail/transport";
 import { dashboardRefreshHandler } from "./dashboard-refresh";
 import { releaseExpiredReservations, RESERVATION_EXPIRE_TOPIC } from "../domain/b2b-orders/reservations";
 import type { JobHandlers } from "./worker";
+import { QUOTE_SENT_EMAIL_TOPIC } from "../domain/quotes/quotes";
+import { quoteSentEmailHandler } from "../domain/quotes/send-quote-email";
 
 /** Every outbox topic and who handles it. Payments and fulfilment add theirs here. */
 export function jobHandlers(env: AppEnv): JobHandlers {
@@ -24,6 +26,7 @@ export function jobHandlers(env: AppEnv): JobHandlers {
     [PAYMENT_CHARGE_TOPIC]: paymentChargeHandler({ encryptionKey: env.encryptionKey }),
     [SHIPMENT_DISPATCH_TOPIC]: shipmentDispatchHandler({ encryptionKey: env.encryptionKey, mail: transport, mailFrom: env.mailFrom }),
     [MANAGER_QUESTION_TOPIC]: managerQuestionHandler({ transport, from: env.mailFrom }),
+    [QUOTE_SENT_EMAIL_TOPIC]: quoteSentEmailHandler({ transport, from: env.mailFrom, appBaseUrl: env.appBaseUrl }),
     [FEED_GENERATE_TOPIC]: (db, job, context) => feedGenerateJob(db, job.payload, context.now),
     [WEBHOOK_FANOUT_TOPIC]: (db, job, context) => fanOutWebhooks(db, job, context.now),
     [WEBHOOK_DELIVER_TOPIC]: webhookDeliveryHandler({ encryptionKeys: [env.encryptionKey] }),
