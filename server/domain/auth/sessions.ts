@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { impersonations, userSessions, users } from "../../../db/schema";
+import { companies, impersonations, userSessions, users } from "../../../db/schema";
 import type { Role, UserKind } from "../../auth/roles";
 
 export const REMEMBER_ME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -26,7 +26,7 @@ export interface ActiveSession {
   expiresAt: Date;
   user: SessionUser;
   /** Set when a staff user works in this buyer's cabinet ("log in as this client"). */
-  impersonator?: { id: string; name: string; companyId: string } | null;
+  impersonator?: { id: string; name: string; companyId: string; companyName: string } | null;
 }
 
 export async function createSession(
@@ -110,14 +110,15 @@ export async function countActiveSessions(db: Db, userId: string, now = new Date
 }
 
 /** The staff user behind a buyer session, if it is an impersonation; "ended" once it was ended (the session is then dead). */
-async function impersonatorOf(db: Db, sessionId: string): Promise<{ id: string; name: string; companyId: string } | null | "ended"> {
+async function impersonatorOf(db: Db, sessionId: string): Promise<{ id: string; name: string; companyId: string; companyName: string } | null | "ended"> {
   const [row] = await db
-    .select({ id: users.id, name: users.name, companyId: impersonations.companyId, endedAt: impersonations.endedAt })
+    .select({ id: users.id, name: users.name, companyId: impersonations.companyId, companyName: companies.name, endedAt: impersonations.endedAt })
     .from(impersonations)
     .innerJoin(users, eq(users.id, impersonations.staffUserId))
+    .innerJoin(companies, eq(companies.id, impersonations.companyId))
     .where(eq(impersonations.buyerSessionId, sessionId))
     .limit(1);
   if (!row) return null;
   if (row.endedAt) return "ended";
-  return { id: row.id, name: row.name, companyId: row.companyId };
+  return { id: row.id, name: row.name, companyId: row.companyId, companyName: row.companyName };
 }

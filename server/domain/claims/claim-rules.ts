@@ -1,4 +1,5 @@
-export type ClaimStatus = "new" | "in_work" | "under_review" | "closed";
+export const CLAIM_STATUS_LIST = ["new", "in_work", "under_review", "closed"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUS_LIST)[number];
 
 /** The claim's life: taken into work, put under review (back to work if more is needed), closed with a resolution from any open state. */
 const NEXT: Record<ClaimStatus, readonly ClaimStatus[]> = {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buyerProfiles, companyMembers, impersonations, userSessions, users } from "@/db/schema";
 import { IDLE_SESSION_MS, type ActiveSession } from "../auth/sessions";
@@ -64,4 +64,15 @@ export function assertNotImpersonating(session: Pick<ActiveSession, "impersonato
 /** The real person behind a buyer request: the staff user when impersonating, else the buyer. */
 export function realActorId(session: Pick<ActiveSession, "impersonator" | "user">): string {
   return session.impersonator?.id ?? session.user.id;
+}
+
+/** The company's active buyers a staff user may log in as (within his scope). */
+export async function impersonationCandidates(db: Db, actor: CompanyActor, companyId: string) {
+  await assertCompanyInScope(db, actor, companyId);
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, isOwner: companyMembers.isOwner })
+    .from(companyMembers)
+    .innerJoin(users, eq(users.id, companyMembers.userId))
+    .where(and(eq(companyMembers.companyId, companyId), eq(users.kind, "buyer"), eq(users.isActive, true)))
+    .orderBy(desc(companyMembers.isOwner), asc(users.name));
 }

@@ -30,7 +30,8 @@ export function markUpLines(lines: ReadonlyArray<Omit<PricedLine, "lineTotalMino
   return { lines: marked, totalMinor: marked.reduce((sum, l) => sum + l.lineTotalMinor, 0) };
 }
 
-export type QuoteStatus = "requested" | "sent" | "accepted" | "declined" | "expired";
+export const QUOTE_STATUS_LIST = ["requested", "sent", "accepted", "declined", "expired"] as const;
+export type QuoteStatus = (typeof QUOTE_STATUS_LIST)[number];
 
 /** A sent quote past its validity is expired even before a job marks it so: the clock decides, not a cron. */
 export function effectiveQuoteStatus(quote: { status: QuoteStatus; validUntil: Date | null }, now: Date): QuoteStatus {
