@@ -9,6 +9,7 @@ import { seedDemoCompanies } from "./demo-companies";
 import { seedDemoPricing } from "./demo-pricing";
 import { seedDemoOrdering } from "./demo-ordering";
 import { seedDemoSuppliers } from "./demo-suppliers";
+import { seedDemoQuotesClaims } from "./demo-quotes-claims";
 import { seedDemoShippers } from "./demo-fulfilment";
 import { demoShopCredentials, seedDemoShopData } from "./demo-shop-data";
 import { DEMO_USERS } from "./demo-users";
@@ -61,6 +62,7 @@ export async function ensureInitialData(db: Db, options: InitialDataOptions): Pr
   await seedDemoPricing(db);
   await seedDemoOrdering(db);
   await seedDemoSuppliers(db);
+  await seedDemoQuotesClaims(db);
   await printDemoLogins(db, options.log);
   const shop = demoShopCredentials(options.authSecret);
   options.log(`[t3-crm] Demo shop API (POST /api/orders): api_id=${shop.apiId} api_key=${shop.apiKey}\n`);

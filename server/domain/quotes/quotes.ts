@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { rowsOf, type Db } from "@/db/client";
 import { companies, companyBalances, outbox, productVariants, quoteLines, quotes, users } from "@/db/schema";
@@ -199,7 +199,7 @@ export async function acceptQuote(db: Db, buyer: { userId: string; staffId?: str
       const accepted = await tx
         .update(quotes)
         .set({ status: "accepted", decidedAt: now, orderId: result.orders[0]?.id ?? null, updatedAt: now })
-        .where(and(eq(quotes.id, quote.id), eq(quotes.status, "sent"), sql`${quotes.validUntil} > ${now}`))
+        .where(and(eq(quotes.id, quote.id), eq(quotes.status, "sent"), gt(quotes.validUntil, now)))
         .returning({ id: quotes.id });
       if (accepted.length !== 1) throw new DomainError("CONFLICT", "The quote changed meanwhile; reload it", { field: "status" });
       if (quote.managerId) {
