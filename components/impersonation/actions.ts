@@ -12,7 +12,7 @@ import { getEnv } from "@/server/env";
 import { clientIp } from "@/server/http/client-ip";
 
 /** Points the browser's session cookie at another server-side session row (the cookie only names it). */
-async function useSessionRow(sessionId: string) {
+async function pointCookieAtSession(sessionId: string) {
   const store = await cookies();
   const env = getEnv();
   const name = SESSION_COOKIE_NAMES.find((n) => store.get(n)) ?? SESSION_COOKIE_NAMES[1];
@@ -33,7 +33,7 @@ export async function startImpersonationAction(companyId: string, buyerUserId: s
   const input = ids.parse({ companyId, buyerUserId });
   const db = await ensureDatabaseReady();
   const { buyerSessionId } = await startImpersonation(db, { id: session.user.id, role: session.user.role, ip: await requestIp(), sessionId: session.sessionId }, input);
-  await useSessionRow(buyerSessionId);
+  await pointCookieAtSession(buyerSessionId);
   redirect("/b2b");
 }
 
@@ -49,6 +49,6 @@ export async function endImpersonationAction() {
     (await cookies()).delete(SESSION_COOKIE_NAMES.find((n) => n) ?? SESSION_COOKIE_NAMES[1]);
     redirect("/login");
   }
-  await useSessionRow(ended.staffSessionId);
+  await pointCookieAtSession(ended.staffSessionId);
   redirect(`/companies/${ended.companyId}`);
 }

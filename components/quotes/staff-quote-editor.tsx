@@ -1,8 +1,9 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { FileDown, Plus, Send, Trash2 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { formErrorOf } from "@/components/forms/trpc-error";
 import { useMoney } from "@/components/orders/money";
@@ -16,6 +17,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Textarea } from "@/components/ui/textarea";
 import { fromMinorUnits, toMinorUnits } from "@/server/domain/money/money";
 import { lineTotalMinor } from "@/server/domain/quotes/quote-math";
+import type { AppRouter } from "@/server/trpc/root";
 import { QuoteLinesTable } from "./quote-lines-table";
 import { QuoteStatusBadge } from "./quote-status-badge";
 
@@ -33,32 +35,34 @@ const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().sl
 
 /** The manager's side of a quote: edit prices, quantities, lines, terms and validity, then send it. */
 export function StaffQuoteEditor({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const quote = useQuery(trpc.quotes.byId.queryOptions({ id }));
+  if (!quote.data) return <Skeleton className="h-64 w-full" />;
+  // A fresh form per saved version of the quote: the drafts start from what the server holds.
+  return <QuoteEditorForm key={quote.data.updatedAt.toISOString()} quote={quote.data} />;
+}
+
+type LoadedQuote = inferRouterOutputs<AppRouter>["quotes"]["byId"];
+
+function QuoteEditorForm({ quote: q }: { quote: LoadedQuote }) {
   const t = useTranslations("quotes");
   const format = useFormatter();
   const money = useMoney();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const quote = useQuery(trpc.quotes.byId.queryOptions({ id }));
-  const [lines, setLines] = useState<DraftLine[]>([]);
-  const [terms, setTerms] = useState("");
-  const [validUntil, setValidUntil] = useState("");
+  const [lines, setLines] = useState<DraftLine[]>(() =>
+    q.lines.map((l) => ({ key: l.id, variantId: l.variantId, sku: l.sku, name: l.name, unit: l.unit, quantity: String(l.quantity), price: fromMinorUnits(l.unitMinor, q.currency) })),
+  );
+  const [terms, setTerms] = useState(q.terms ?? "");
+  const [validUntil, setValidUntil] = useState(() => (q.validUntil ? q.validUntil.toISOString().slice(0, 10) : inTwoWeeks()));
   const [search, setSearch] = useState("");
+  const id = q.id;
   const found = useQuery(trpc.quotes.searchVariants.queryOptions({ quoteId: id, query: search.trim() }, { enabled: search.trim().length >= 2 }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.quotes.pathKey() });
   const onError = (e: unknown) => toast.error(formErrorOf(e).message);
   const save = useMutation(trpc.quotes.update.mutationOptions({ onError }));
   const send = useMutation(trpc.quotes.send.mutationOptions({ onError }));
 
-  useEffect(() => {
-    if (!quote.data) return;
-    const q = quote.data;
-    setLines(q.lines.map((l) => ({ key: l.id, variantId: l.variantId, sku: l.sku, name: l.name, unit: l.unit, quantity: String(l.quantity), price: fromMinorUnits(l.unitMinor, q.currency) })));
-    setTerms(q.terms ?? "");
-    setValidUntil(q.validUntil ? q.validUntil.toISOString().slice(0, 10) : inTwoWeeks());
-  }, [quote.data]);
-
-  if (!quote.data) return <Skeleton className="h-64 w-full" />;
-  const q = quote.data;
   const editable = q.status === "requested" || q.status === "sent";
   const currency = q.currency;
   const parsed = lines.map((l) => ({ ...l, qty: Number(l.quantity), unitMinor: toMinorUnits(l.price, currency) }));
