@@ -19,9 +19,9 @@ export async function seedDemoQuotesClaims(db: Db): Promise<void> {
   const [line] = await db.select().from(b2bOrderLines).where(eq(b2bOrderLines.orderId, order.id)).limit(1);
   if (!line?.variantId) return;
   const day = 86_400_000;
-  const next = async (seq: string) => rowsOf<{ n: string }>(await db.execute(sql.raw(`select nextval('${seq}')::text as n`)))[0]!.n;
-
   await db.transaction(async (tx) => {
+    // Inside the transaction: PGlite has one connection, a query outside it would wait forever.
+    const next = async (seq: string) => rowsOf<{ n: string }>(await tx.execute(sql.raw(`select nextval('${seq}')::text as n`)))[0]!.n;
     const quoteOf = async (status: "requested" | "sent", quantity: number, unitMinor: number, ageDays: number) => {
       const total = Math.round(quantity * unitMinor);
       const [quote] = await tx

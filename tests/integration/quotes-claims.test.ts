@@ -10,6 +10,7 @@ import { customerPdfFromQuote } from "@/server/domain/quotes/quote-documents";
 import { acceptQuote } from "@/server/domain/quotes/quotes";
 import { quoteSentEmailHandler } from "@/server/domain/quotes/send-quote-email";
 import type { OutgoingMail } from "@/server/integrations/mail/transport";
+import { seedDemoQuotesClaims } from "@/db/seed/demo-quotes-claims";
 import { trpcError } from "../helpers/errors";
 import { callerFor, makeUser, sessionFor } from "../helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
@@ -283,5 +284,20 @@ describe("log in as this client", () => {
     const session = await impersonate("admin", "buyerB", companyB);
     expect(session.impersonator?.id).toBe(s.admin.user.id);
     await endImpersonation(t.db, session.sessionId);
+  });
+});
+
+describe("demo data", () => {
+  it("seeds a requested and a sent quote and a claim in work for the demo buyer's offline order, once", async () => {
+    const buyer = await makeUser(t.db, { role: "buyer", email: "buyer@demo.t3crm.local" });
+    await t.db.insert(companyMembers).values({ userId: buyer.id, companyId: companyA, isDefault: true });
+    const [order] = await t.db.insert(b2bOrders).values({ number: "ЗК-0001482", companyId: companyA, status: "delivered", source: "offline", currency: "RUB", totalMinor: 900_000 }).returning();
+    const { b2bOrderLines, claims } = await import("@/db/schema");
+    await t.db.insert(b2bOrderLines).values({ orderId: order!.id, variantId: cat.products.P4.variantId, sku: "GS-102502", name: "Лампа", unit: "шт", quantity: "20", unitMinor: 45_000, lineTotalMinor: 900_000 });
+    await t.db.delete(quotes);
+    await seedDemoQuotesClaims(t.db);
+    await seedDemoQuotesClaims(t.db);
+    expect((await t.db.select().from(quotes).where(eq(quotes.buyerId, buyer.id))).map((q) => q.status).sort()).toEqual(["requested", "sent"]);
+    expect((await t.db.select().from(claims).where(eq(claims.orderId, order!.id))).map((c) => c.status)).toEqual(["in_work"]);
   });
 });
