@@ -1,6 +1,6 @@
 import {
   ArrowLeftRight,
-  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook, Wallet, Briefcase, BarChart3, History, Bell, Factory, Newspaper, IdCard,
+  Boxes, Building2, LayoutDashboard, type LucideIcon, Package, Settings, ShieldCheck, ShoppingBag, ShoppingCart, Store, UserCog, Users, FileText, Globe, Coins, Mail, FilePenLine, Truck, CreditCard, Tags, Calculator, MapPin, Warehouse, ClipboardList, Heart, FileSpreadsheet, KeyRound, Rss, Webhook, Wallet, Briefcase, BarChart3, History, Bell, Factory, Newspaper, IdCard, FileSignature, MessageSquareWarning,
 } from "lucide-react";
 import type { NavIcon } from "@/server/auth/navigation";
 
@@ -42,4 +42,6 @@ export const NAV_ICONS: Record<NavIcon, LucideIcon> = {
   suppliers: Factory,
   news: Newspaper,
   profile: IdCard,
+  quotes: FileSignature,
+  claims: MessageSquareWarning,
 };

@@ -16,6 +16,7 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { CheckoutForm } from "./checkout-form";
+import { CartQuoteActions } from "@/components/quotes/cart-quote-actions";
 import { QuickOrder } from "./quick-order";
 
 function CartsBar() {
@@ -114,11 +115,14 @@ function CartLines() {
     <Card>
       <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
         <CardTitle data-testid="active-cart-name">{data.name}</CardTitle>
-        <Button asChild variant="outline" size="sm">
-          <a href={`/api/b2b/cart-export?cartId=${data.id}`} data-testid="cart-export">
-            <Download className="size-4" /> {t("exportXlsx")}
-          </a>
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          {data.lines.length > 0 ? <CartQuoteActions cartId={data.id} /> : null}
+          <Button asChild variant="outline" size="sm">
+            <a href={`/api/b2b/cart-export?cartId=${data.id}`} data-testid="cart-export">
+              <Download className="size-4" /> {t("exportXlsx")}
+            </a>
+          </Button>
+        </div>
       </CardHeader>
       <CardContent>
         {data.lines.length === 0 ? (

@@ -21,3 +21,4 @@ export * from "./supplier-orders";
 export * from "./manager-workplace";
 export * from "./supplier-products";
 export * from "./supplier-registration";
+export * from "./quotes-claims";

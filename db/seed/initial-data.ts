@@ -13,6 +13,7 @@ import { seedDemoSupplierOrders } from "./demo-supplier-orders";
 import { seedDemoWorkplace } from "./demo-workplace";
 import { seedDemoSupplierProducts } from "./demo-supplier-products";
 import { seedDemoSupplierRegistration } from "./demo-supplier-registration";
+import { seedDemoQuotesClaims } from "./demo-quotes-claims";
 import { seedDemoShippers } from "./demo-fulfilment";
 import { demoShopCredentials, seedDemoShopData } from "./demo-shop-data";
 import { DEMO_USERS } from "./demo-users";
@@ -69,6 +70,7 @@ export async function ensureInitialData(db: Db, options: InitialDataOptions): Pr
   await seedDemoWorkplace(db);
   await seedDemoSupplierProducts(db);
   await seedDemoSupplierRegistration(db);
+  await seedDemoQuotesClaims(db);
   await printDemoLogins(db, options.log);
   const shop = demoShopCredentials(options.authSecret);
   options.log(`[t3-crm] Demo shop API (POST /api/orders): api_id=${shop.apiId} api_key=${shop.apiKey}\n`);

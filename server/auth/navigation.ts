@@ -6,7 +6,7 @@ export type NavIcon =
   | "dashboard" | "orders" | "customers" | "catalog" | "moderation" | "companies"
   | "users" | "settings" | "cart" | "documents" | "products" | "account" | "shops" | "fx" | "mail" | "templates" | "shippers" | "processors" | "pricing" | "priceCheck"
   | "regions" | "warehouses" | "applications" | "favorites" | "priceList" | "apiKey" | "exchange" | "feeds" | "webhooks"
-  | "workplace" | "statistics" | "audit" | "notifications" | "finance" | "suppliers" | "news" | "profile";
+  | "workplace" | "statistics" | "audit" | "notifications" | "finance" | "suppliers" | "news" | "profile" | "quotes" | "claims";
 
 export interface NavItem {
   href: string;
@@ -44,6 +44,8 @@ const NAVIGATION: NavSection[] = [
       { href: "/suppliers", labelKey: "suppliers.nav.suppliers", icon: "suppliers", permission: "suppliers.review" },
       { href: "/settings/pricing/check", labelKey: "pricing.nav.check", icon: "priceCheck", permission: "pricing.check" },
       { href: "/b2b-orders", labelKey: "ordering.nav.staffOrders", icon: "orders", permission: "b2bOrders.view" },
+      { href: "/quotes", labelKey: "quotes.nav", icon: "quotes", permission: "quotes.manage" },
+      { href: "/claims", labelKey: "claims.nav", icon: "claims", permission: "claims.manage" },
       { href: "/supplier-finance", labelKey: "supplierOrders.nav.staffFinance", icon: "finance", permission: "suppliers.finance" },
     ],
   },
@@ -54,6 +56,8 @@ const NAVIGATION: NavSection[] = [
       { href: "/b2b/catalog", labelKey: "catalog.nav.catalog", icon: "catalog", permission: "buyer.cabinet" },
       { href: "/b2b/cart", labelKey: "ordering.nav.cart", icon: "cart", permission: "buyer.cabinet" },
       { href: "/b2b/orders", labelKey: "ordering.nav.orders", icon: "orders", permission: "buyer.cabinet" },
+      { href: "/b2b/quotes", labelKey: "quotes.nav", icon: "quotes", permission: "buyer.cabinet" },
+      { href: "/b2b/claims", labelKey: "claims.nav", icon: "claims", permission: "buyer.cabinet" },
       { href: "/b2b/favorites", labelKey: "catalog.nav.favorites", icon: "favorites", permission: "buyer.cabinet" },
       { href: "/b2b/price-list", labelKey: "priceList.nav", icon: "priceList", permission: "buyer.cabinet" },
       { href: "/b2b/balance", labelKey: "ordering.nav.balance", icon: "documents", permission: "buyer.cabinet" },

@@ -42,3 +42,7 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof DomainError && error.code === "NOT_FOUND";
+}

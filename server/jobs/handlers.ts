@@ -17,6 +17,8 @@ import type { JobHandlers } from "./worker";
 import { notificationEmailHandler, notificationPushHandler, notificationSmsHandler } from "../domain/notifications/channel-jobs";
 import { NOTIFICATION_EMAIL_TOPIC, NOTIFICATION_PUSH_TOPIC, NOTIFICATION_SMS_TOPIC } from "../domain/notifications/notify";
 import { smsProviderFromEnv } from "../integrations/sms";
+import { QUOTE_SENT_EMAIL_TOPIC } from "../domain/quotes/quotes";
+import { quoteSentEmailHandler } from "../domain/quotes/send-quote-email";
 
 /** Every outbox topic and who handles it. Payments and fulfilment add theirs here. */
 export function jobHandlers(env: AppEnv): JobHandlers {
@@ -29,6 +31,7 @@ export function jobHandlers(env: AppEnv): JobHandlers {
     [SHIPMENT_DISPATCH_TOPIC]: shipmentDispatchHandler({ encryptionKey: env.encryptionKey, mail: transport, mailFrom: env.mailFrom }),
     [MANAGER_QUESTION_TOPIC]: managerQuestionHandler({ transport, from: env.mailFrom }),
     [SUPPLIER_DECISION_TOPIC]: supplierDecisionHandler({ transport, from: env.mailFrom, appBaseUrl: env.appBaseUrl }),
+    [QUOTE_SENT_EMAIL_TOPIC]: quoteSentEmailHandler({ transport, from: env.mailFrom, appBaseUrl: env.appBaseUrl }),
     [FEED_GENERATE_TOPIC]: (db, job, context) => feedGenerateJob(db, job.payload, context.now),
     [WEBHOOK_FANOUT_TOPIC]: (db, job, context) => fanOutWebhooks(db, job, context.now),
     [WEBHOOK_DELIVER_TOPIC]: webhookDeliveryHandler({ encryptionKeys: [env.encryptionKey] }),

@@ -26,6 +26,8 @@ import { auditRouter } from "./routers/audit";
 import { supplierProductsRouter } from "./routers/supplier-products";
 import { productModerationRouter } from "./routers/product-moderation";
 import { suppliersRouter } from "./routers/suppliers";
+import { quotesRouter } from "./routers/quotes";
+import { claimsRouter } from "./routers/claims";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -57,6 +59,8 @@ export const appRouter = createTRPCRouter({
   statistics: statisticsRouter,
   audit: auditRouter,
   suppliers: suppliersRouter,
+  quotes: quotesRouter,
+  claims: claimsRouter,
 });
 
 export type AppRouter = typeof appRouter;

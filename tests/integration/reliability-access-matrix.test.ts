@@ -13,6 +13,7 @@ import { handleCreateOrder } from "@/server/http/orders-api";
 import { handleStatisticsExport } from "../../server/http/statistics-export";
 import { handleOrdersExport } from "@/server/http/orders-export";
 import { handleCartExport, handleDocument, handleInvoice, handleQuickOrderTemplate } from "@/server/http/b2b-files";
+import { handleBuyerQuotePdf, handleCartOfferPdf, handleClaimFile, handleStaffQuotePdf } from "@/server/http/service-files";
 import { handleCatalogApi } from "@/server/http/catalog-api";
 import { handleExchange } from "@/server/http/exchange-1c";
 import { handleFeedDownload, handleFeedFile } from "@/server/http/feeds";
@@ -76,9 +77,14 @@ const CALL_AS: Record<string, (session: ActiveSession | null) => Promise<Respons
   "supplier/documents/[id]": (session) => handlePartDocument(crypto.randomUUID(), { db: t.db, session }),
   "supplier/statements/[id]/xlsx": (session) => handleStatementXlsx(crypto.randomUUID(), { db: t.db, session }),
   "supplier/statistics": (session) => handleStatisticsCsv(new Request("http://test/api/supplier/statistics?from=bad"), { db: t.db, session }),
+  "b2b/quotes/[id]/pdf": (session) => handleBuyerQuotePdf(new Request("http://test/api/b2b/quotes/x/pdf"), crypto.randomUUID(), { db: t.db, session }),
+  // The buyer of the matrix works for no company: refused as a precondition (412) after access.
+  "b2b/cart-offer-pdf": (session) => handleCartOfferPdf(new Request("http://test/api/b2b/cart-offer-pdf?markup=10&customer=X"), { db: t.db, session }),
+  "quotes/[id]/pdf": (session) => handleStaffQuotePdf(crypto.randomUUID(), { db: t.db, session }),
+  "claims/files/[id]": (session) => handleClaimFile(crypto.randomUUID(), { db: t.db, session }),
 };
 /** Routes whose allowed callers reach the lookup or validation and get a 4xx other than 401/403 from this empty world. */
-const PAST_ACCESS: Record<string, number> = { "b2b/price-list": 400, "b2b/orders/[id]/invoice": 404, "b2b/documents/[id]": 404, "feeds/files/[id]": 404, "supplier/statistics": 400, "supplier/documents/[id]": 404, "supplier/statements/[id]/xlsx": 404 };
+const PAST_ACCESS: Record<string, number> = { "b2b/quotes/[id]/pdf": 404, "b2b/cart-offer-pdf": 412, "quotes/[id]/pdf": 404, "claims/files/[id]": 404, "b2b/price-list": 400, "b2b/orders/[id]/invoice": 404, "b2b/documents/[id]": 404, "feeds/files/[id]": 404, "supplier/statistics": 400, "supplier/documents/[id]": 404, "supplier/statements/[id]/xlsx": 404 };
 
 describe("role × route (app/api/**/route.ts)", () => {
   it("every route handler is in ROUTE_ACCESS, and every entry has a route", () => {

@@ -74,7 +74,7 @@ describe("navigationFor", () => {
   it("shows a buyer only the buyer section", () => {
     const sections = navigationFor("buyer");
     expect(sections.map((s) => s.titleKey)).toEqual(["nav.section.buyer"]);
-    expect(hrefsFor("buyer")).toEqual(["/b2b", "/b2b/catalog", "/b2b/cart", "/b2b/orders", "/b2b/favorites", "/b2b/price-list", "/b2b/balance", "/b2b/company", "/b2b/api", "/b2b/news"]);
+    expect(hrefsFor("buyer")).toEqual(["/b2b", "/b2b/catalog", "/b2b/cart", "/b2b/orders", "/b2b/quotes", "/b2b/claims", "/b2b/favorites", "/b2b/price-list", "/b2b/balance", "/b2b/company", "/b2b/api", "/b2b/news"]);
   });
 
   it("shows a supplier only the supplier section", () => {

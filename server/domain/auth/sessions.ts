@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { supplierMembers, suppliers, userSessions, users } from "../../../db/schema";
+import { companies, impersonations, supplierMembers, suppliers, userSessions, users } from "../../../db/schema";
 import type { Role, UserKind } from "../../auth/roles";
 
 export const REMEMBER_ME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -30,6 +30,8 @@ export interface ActiveSession {
   remember: boolean;
   expiresAt: Date;
   user: SessionUser;
+  /** Set when a staff user works in this buyer's cabinet ("log in as this client"). */
+  impersonator?: { id: string; name: string; companyId: string; companyName: string } | null;
 }
 
 export async function createSession(
@@ -86,7 +88,9 @@ export async function resolveSession(db: Db, sessionId: string, now = new Date()
   const { isActive: _active, supplierCabinet, ...rest } = user;
   // PGlite and postgres.js both return a boolean for exists(); Boolean() guards a driver that returns "t".
   const sessionUser: SessionUser = { ...rest, supplierCabinet: Boolean(supplierCabinet) };
-  return { sessionId: session.id, remember: session.remember, expiresAt, user: sessionUser };
+  const impersonator = user.kind === "buyer" ? await impersonatorOf(db, session.id) : null;
+  if (impersonator === "ended") return null;
+  return { sessionId: session.id, remember: session.remember, expiresAt, user: sessionUser, impersonator };
 }
 
 export async function revokeSession(db: Db, sessionId: string, now = new Date()): Promise<void> {
@@ -111,4 +115,18 @@ export async function countActiveSessions(db: Db, userId: string, now = new Date
     .from(userSessions)
     .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, now)));
   return row?.n ?? 0;
+}
+
+/** The staff user behind a buyer session, if it is an impersonation; "ended" once it was ended (the session is then dead). */
+async function impersonatorOf(db: Db, sessionId: string): Promise<{ id: string; name: string; companyId: string; companyName: string } | null | "ended"> {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, companyId: impersonations.companyId, companyName: companies.name, endedAt: impersonations.endedAt })
+    .from(impersonations)
+    .innerJoin(users, eq(users.id, impersonations.staffUserId))
+    .innerJoin(companies, eq(companies.id, impersonations.companyId))
+    .where(eq(impersonations.buyerSessionId, sessionId))
+    .limit(1);
+  if (!row) return null;
+  if (row.endedAt) return "ended";
+  return { id: row.id, name: row.name, companyId: row.companyId, companyName: row.companyName };
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { rowsOf, type Db } from "@/db/client";
+import { rowsOf, type Db, type Tx } from "@/db/client";
 import { b2bOrderEvents, b2bOrderLines, b2bOrders, cartLines, carts, companies, companyAddresses, companyBalances, outbox, productVariants, stockReservations, warehouses } from "@/db/schema";
 import { getActiveCompany } from "../companies/active-company";
 import { badInput, DomainError } from "../errors";
@@ -39,6 +39,23 @@ export interface CheckoutResult {
   reservedUntil: string | null;
 }
 
+/** Lines priced in advance (an accepted quote): ordered at these prices instead of the cart's. */
+export interface PrePricedLine {
+  variantId: string;
+  unit: string;
+  quantity: number;
+  unitMinor: number;
+}
+
+export interface CheckoutOptions {
+  /** Order these lines at these prices; the cart is then left alone. */
+  prePriced?: { lines: PrePricedLine[]; source: Record<string, unknown> };
+  /** The person who really placed the order (a staff user logged in as the client), for the order's timeline. */
+  actorId?: string;
+  /** Runs inside the order's transaction after the orders are placed; throwing rolls everything back. */
+  inTransaction?: (tx: Tx, result: CheckoutResult) => Promise<void>;
+}
+
 interface StockRow {
   variant_id: string;
   free: string;
@@ -66,11 +83,14 @@ const vatOf = (totalMinor: number) => Math.round((totalMinor * VAT_PERCENT) / (1
  * - the reservation raises stock.reserved by a conditional update that can never take it above
  *   the quantity; the cart becomes "ordered"; an outbox job releases the reservation on expiry.
  */
-export async function checkout(db: Db, userId: string, input: CheckoutInput, now = new Date()): Promise<CheckoutResult> {
+export async function checkout(db: Db, userId: string, input: CheckoutInput, now = new Date(), options: CheckoutOptions = {}): Promise<CheckoutResult> {
   const active = await getActiveCompany(db, userId);
   if (!active) throw new DomainError("PRECONDITION_FAILED", "You do not work for a company yet", { field: "company" });
-  const cart = input.cartId ? await ownCart(db, userId, input.cartId) : await activeCart(db, userId);
-  const lines = await db.select().from(cartLines).where(eq(cartLines.cartId, cart.id)).orderBy(asc(cartLines.createdAt));
+  const prePriced = options.prePriced;
+  const cart = prePriced ? null : input.cartId ? await ownCart(db, userId, input.cartId) : await activeCart(db, userId);
+  const lines: Array<{ variantId: string; unit: string; quantity: string }> = prePriced
+    ? prePriced.lines.map((l) => ({ variantId: l.variantId, unit: l.unit, quantity: String(l.quantity) }))
+    : await db.select().from(cartLines).where(eq(cartLines.cartId, cart!.id)).orderBy(asc(cartLines.createdAt));
   if (lines.length === 0) throw badInput("The cart is empty", "cart");
 
   const [company] = await db.select({ id: companies.id, regionId: companies.regionId, status: companies.status }).from(companies).where(eq(companies.id, active.companyId));
@@ -91,12 +111,17 @@ export async function checkout(db: Db, userId: string, input: CheckoutInput, now
   );
   const [balanceRow] = await db.select({ currency: companyBalances.currency }).from(companyBalances).where(eq(companyBalances.companyId, company.id));
   const currency = balanceRow?.currency ?? "RUB";
-  const priced = await priceForBuyer(
-    db,
-    userId,
-    lines.map((l) => ({ variantId: l.variantId, quantity: Number(l.quantity), unit: l.unit })),
-    currency,
-  );
+  const priced = prePriced
+    ? {
+        lines: prePriced.lines.map((l) => ({ available: true, unitMinor: l.unitMinor })),
+        totalMinor: prePriced.lines.reduce((sum, l) => sum + Math.round(l.unitMinor * l.quantity), 0),
+      }
+    : await priceForBuyer(
+        db,
+        userId,
+        lines.map((l) => ({ variantId: l.variantId, quantity: Number(l.quantity), unit: l.unit })),
+        currency,
+      );
   const names = new Map(
     (
       await db
@@ -210,13 +235,15 @@ export async function checkout(db: Db, userId: string, input: CheckoutInput, now
         orderLineId: orderLines[i]!.id, variantId: part.prepared.line.variantId, sku: part.prepared.unit.sku, name: part.prepared.name, unit: part.prepared.unit.unit,
         quantity: part.quantity, unitMinor: part.prepared.unitMinor, lineTotalMinor: Math.round(part.prepared.unitMinor * part.quantity),
       })), now);
-      await tx.insert(b2bOrderEvents).values({ orderId: order!.id, actorId: userId, kind: "created", toStatus: "new", details: { availability, cartId: cart.id } });
+      await tx.insert(b2bOrderEvents).values({ orderId: order!.id, actorId: options.actorId ?? userId, kind: "created", toStatus: "new", details: { availability, cartId: cart?.id ?? null, ...prePriced?.source, ...(options.actorId && options.actorId !== userId ? { onBehalfOf: userId } : {}) } });
       placed.push({ id: order!.id, number, availability, totalMinor, currency, lines: parts.length });
     };
     await place(nowParts, "in_stock");
     await place(laterParts, "later");
-    await tx.update(carts).set({ status: "ordered", isActive: false, updatedAt: now }).where(eq(carts.id, cart.id));
-    return { checkoutId, orders: placed, reservedUntil: nowParts.length ? expiresAt.toISOString() : null };
+    if (cart) await tx.update(carts).set({ status: "ordered", isActive: false, updatedAt: now }).where(eq(carts.id, cart.id));
+    const result = { checkoutId, orders: placed, reservedUntil: nowParts.length ? expiresAt.toISOString() : null };
+    await options.inTransaction?.(tx, result);
+    return result;
   });
 }
 

@@ -7,8 +7,13 @@ import { HOME_BY_ROLE, PERMISSIONS, type Permission } from "../../auth/permissio
 import type { TrpcContext } from "../context";
 import type { ActiveSession } from "../../domain/auth/sessions";
 import { authedProcedure, createTRPCRouter } from "../init";
+import { assertNotImpersonating } from "../../domain/impersonation/impersonation";
 
-const selfOf = (ctx: TrpcContext & { session: ActiveSession }): SelfContext => ({
+const selfOf = (ctx: TrpcContext & { session: ActiveSession }): SelfContext => {
+  assertNotImpersonating(ctx.session);
+  return selfOfSession(ctx);
+};
+const selfOfSession = (ctx: TrpcContext & { session: ActiveSession }): SelfContext => ({
   userId: ctx.session.user.id,
   sessionId: ctx.session.sessionId,
   encryptionKey: ctx.encryptionKey,

@@ -16,6 +16,7 @@ import { badInput, DomainError } from "../../domain/errors";
 import type { Db } from "../../../db/client";
 import type { Role } from "../../auth/roles";
 import { buyerProcedure, createTRPCRouter, staffProcedure } from "../init";
+import { realActorId } from "../../domain/impersonation/impersonation";
 
 const buyer = buyerProcedure();
 const staffView = staffProcedure("b2bOrders.view");
@@ -71,7 +72,7 @@ export const b2bOrderingRouter = createTRPCRouter({
   addAddress: buyer
     .input(z.object({ consignee: z.string().trim().min(1, "Consignee is required").max(200), address: z.string().trim().min(5, "Address is required").max(500), contactName: z.string().trim().max(200).optional(), phone: z.string().trim().max(40).optional() }))
     .mutation(async ({ ctx, input }) => addCompanyAddress(ctx.db, (await requireCompany(ctx.db, ctx.session.user.id)).companyId, input)),
-  checkout: buyer.input(checkoutInputSchema).mutation(({ ctx, input }) => checkout(ctx.db, ctx.session.user.id, input)),
+  checkout: buyer.input(checkoutInputSchema).mutation(({ ctx, input }) => checkout(ctx.db, ctx.session.user.id, input, new Date(), { actorId: realActorId(ctx.session) })),
 
   /** Finances need access level 3; below it only the price type is shown. */
   balance: buyer.query(async ({ ctx }) => {

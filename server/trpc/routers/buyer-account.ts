@@ -6,13 +6,18 @@ import { currentApiKey, issueApiKey, revokeApiKey } from "../../domain/catalog-a
 import { regionChoices } from "../../domain/regions/regions";
 import { actorOf } from "../actor";
 import { buyerProcedure, createTRPCRouter } from "../init";
+import { assertNotImpersonating } from "../../domain/impersonation/impersonation";
 
 const buyer = buyerProcedure();
 
 /** The buyer's own companies: the topbar switcher, requisites and contracts, and (owners) employees. */
 export const buyerAccountRouter = createTRPCRouter({
   companies: buyer.query(({ ctx }) => myCompanies(ctx.db, ctx.session.user.id)),
-  setActiveCompany: buyer.input(z.object({ companyId: z.uuid() })).mutation(({ ctx, input }) => switchActiveCompany(ctx.db, ctx.session.user.id, input.companyId)),
+  setActiveCompany: buyer.input(z.object({ companyId: z.uuid() })).mutation(({ ctx, input }) => {
+    // A staff user logged in as the client stays within the company he serves.
+    if (ctx.session.impersonator && ctx.session.impersonator.companyId !== input.companyId) assertNotImpersonating(ctx.session);
+    return switchActiveCompany(ctx.db, ctx.session.user.id, input.companyId);
+  }),
   company: buyer.input(z.object({ companyId: z.uuid().optional() }).default({})).query(({ ctx, input }) => myCompany(ctx.db, ctx.session.user.id, input.companyId)),
   employees: buyer.input(z.object({ companyId: z.uuid() })).query(({ ctx, input }) => companyEmployees(ctx.db, ctx.session.user.id, input.companyId)),
   createEmployee: buyer.input(createEmployeeSchema).mutation(({ ctx, input }) => createEmployee(ctx.db, actorOf(ctx), input)),
@@ -21,6 +26,12 @@ export const buyerAccountRouter = createTRPCRouter({
   manager: buyer.query(({ ctx }) => personalManager(ctx.db, ctx.session.user.id)),
   askManager: buyer.input(askManagerSchema).mutation(({ ctx, input }) => askManager(ctx.db, ctx.session.user.id, input)),
   apiKey: buyer.query(({ ctx }) => currentApiKey(ctx.db, ctx.session.user.id)),
-  issueApiKey: buyer.mutation(({ ctx }) => issueApiKey(ctx.db, ctx.session.user.id, { keepSessionId: ctx.session.sessionId })),
-  revokeApiKey: buyer.mutation(({ ctx }) => revokeApiKey(ctx.db, ctx.session.user.id)),
+  issueApiKey: buyer.mutation(({ ctx }) => {
+    assertNotImpersonating(ctx.session);
+    return issueApiKey(ctx.db, ctx.session.user.id, { keepSessionId: ctx.session.sessionId });
+  }),
+  revokeApiKey: buyer.mutation(({ ctx }) => {
+    assertNotImpersonating(ctx.session);
+    return revokeApiKey(ctx.db, ctx.session.user.id);
+  }),
 });

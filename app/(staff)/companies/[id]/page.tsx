@@ -3,6 +3,9 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { CompanyCard } from "@/components/companies/company-card";
 import { PageHeader } from "@/components/layout/page-header";
+import { LogInAsCard } from "@/components/impersonation/log-in-as-card";
+import { can } from "@/server/auth/permissions";
+import { impersonationCandidates } from "@/server/domain/impersonation/impersonation";
 import { requirePermission } from "@/server/auth/session";
 import { ensureDatabaseReady } from "@/server/db";
 import { getCompany } from "@/server/domain/companies/companies";
@@ -20,10 +23,13 @@ export default async function CompanyPage({ params }: { params: Promise<{ id: st
   });
   if (!company) notFound();
   const t = await getTranslations("companies");
+  const actor = { id: session.user.id, role: session.user.role };
+  const buyers = can(session.user.role, "clients.impersonate") ? await impersonationCandidates(db, actor, id) : null;
   return (
     <>
       <PageHeader title={company.name} crumbs={[{ label: t("crumb") }, { label: t("title"), href: "/companies" }, { label: company.name }]} />
       <CompanyCard initial={company} />
+      {buyers ? <LogInAsCard companyId={id} buyers={buyers} /> : null}
     </>
   );
 }
