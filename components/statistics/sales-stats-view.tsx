@@ -128,7 +128,7 @@ export function SalesStatsView() {
         { key: "invoiced", value: `${d.invoicedShare}%` },
         { key: "shipped", value: `${d.shippedShare}%` },
         { key: "carts", value: format.number(d.carts.count) },
-        { key: "quotes", value: d.quotes ? format.number(d.quotes.count) : "—", hint: d.quotes ? undefined : t("quotesSlot") },
+        { key: "quotes", value: format.number(d.quotes.count), hint: d.quotes.totalMinor ? money(d.quotes.totalMinor) : undefined },
       ]
     : [];
   return (

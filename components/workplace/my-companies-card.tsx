@@ -89,7 +89,6 @@ export function MyCompaniesCard() {
   const [usersOf, setUsersOf] = useState<{ id: string; name: string } | null>(null);
   const rows = list.data?.companies ?? [];
   const money = (minor: number | null, currency: string | null) => (minor === null ? t("none") : formatMinor(minor, currency ?? "RUB", locale));
-  const slots = list.data?.slots;
   const totals = rows.reduce(
     (sum, r) => ({ debt: sum.debt + (r.debtMinor ?? 0), overdue: sum.overdue + ((r.overdueDebtMinor ?? 0) > 0 ? 1 : 0), open: sum.open + r.openOrders }),
     { debt: 0, overdue: 0, open: 0 },
@@ -180,8 +179,8 @@ export function MyCompaniesCard() {
                       )}
                     </TableCell>
                     <TableCell className="text-right tabular-nums">{r.openOrders}</TableCell>
-                    <TableCell className="text-right tabular-nums">{r.openQuotes ?? ""}</TableCell>
-                    <TableCell className="text-right tabular-nums">{r.openClaims ?? ""}</TableCell>
+                    <TableCell className="text-right tabular-nums">{r.openQuotes}</TableCell>
+                    <TableCell className="text-right tabular-nums">{r.openClaims}</TableCell>
                     <TableCell className="text-right">
                       <Button size="sm" variant="outline" onClick={() => setUsersOf({ id: r.id, name: r.name })} data-testid="workplace-users">
                         <Users className="size-4" />
@@ -193,7 +192,6 @@ export function MyCompaniesCard() {
               </TableBody>
             </Table>
           </div>
-          {slots && !(slots.quotes && slots.claims) && <p className="text-muted-foreground mt-3 text-xs">{t("slotsNote")}</p>}
         </CardContent>
       </Card>
       {usersOf && <CompanyUsersDialog company={usersOf} onClose={() => setUsersOf(null)} />}

@@ -1,7 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, b2bOrders, companies, companyBalances, companyMembers, mailMessages, notifications, outbox, regions, registrationApplications, smsMessages, users } from "@/db/schema";
+import { auditLog, b2bOrders, claims, companies, companyBalances, companyMembers, mailMessages, notifications, outbox, regions, quotes, registrationApplications, smsMessages, users } from "@/db/schema";
 import type { Role } from "@/server/auth/roles";
 import type { ActiveSession } from "@/server/domain/auth/sessions";
 import { notificationEmailHandler, notificationSmsHandler } from "@/server/domain/notifications/channel-jobs";
@@ -113,26 +113,29 @@ describe("hierarchy: who sees which companies", () => {
     expect(await outcomeOf(as("headB").ordering.staffOrder({ orderId: order.o3 }))).toBe("OK");
   });
 
-  it("the workplace shows the balance, last order and open orders; quotes and claims slots are empty without their tables", async () => {
-    const { companies: rows, slots } = await as("m1").workplace.companies({});
-    const row = rows[0]!;
-    expect(row).toMatchObject({ debtMinor: 150_000, overdueDebtMinor: 50_000, creditLimitMinor: 1_000_000, lastOrderTotalMinor: 120_000, openOrders: 1 });
-    expect(row.lastOrderAt).not.toBeNull();
-    expect(slots.quotes === (row.openQuotes !== null)).toBe(true);
-  });
-});
-
-describe("workplace slots", () => {
-  it("counts open rows of a quotes table once one exists (another branch's), and ignores closed ones", async () => {
-    await t.db.execute(sql`create table quotes (id serial primary key, company_id uuid not null, status text not null)`);
-    try {
-      await t.db.execute(sql`insert into quotes (company_id, status) values (${company.c1}, 'sent'), (${company.c1}, 'accepted'), (${company.c3}, 'draft')`);
-      const { companies: rows, slots } = await as("m1").workplace.companies({});
-      expect(slots).toEqual({ quotes: true, claims: false });
-      expect(rows[0]).toMatchObject({ id: company.c1, openQuotes: 1, openClaims: null });
-    } finally {
-      await t.db.execute(sql`drop table quotes`);
-    }
+  it("the workplace shows the balance, last order, open orders and open quotes and claims", async () => {
+    const before = (await as("m1").workplace.companies({})).companies[0]!;
+    expect(before).toMatchObject({ debtMinor: 150_000, overdueDebtMinor: 50_000, creditLimitMinor: 1_000_000, lastOrderTotalMinor: 120_000, openOrders: 1 });
+    expect(before.lastOrderAt).not.toBeNull();
+    const quotesBefore = { m1: (await as("m1").statistics.sales({})).quotes.count, director: (await as("director").statistics.sales({})).quotes.count };
+    const day = 86_400_000;
+    // Open: requested, and sent while still valid. Not open: accepted, and sent but run out.
+    await t.db.insert(quotes).values([
+      { number: "Q-T-1", companyId: company.c1, status: "requested", currency: "RUB" },
+      { number: "Q-T-2", companyId: company.c1, status: "sent", currency: "RUB", validUntil: new Date(Date.now() + day) },
+      { number: "Q-T-3", companyId: company.c1, status: "sent", currency: "RUB", validUntil: new Date(Date.now() - day) },
+      { number: "Q-T-4", companyId: company.c1, status: "accepted", currency: "RUB" },
+      { number: "Q-T-5", companyId: company.c3, status: "requested", currency: "RUB" },
+    ]);
+    await t.db.insert(claims).values([
+      { number: "C-T-1", kind: "claim", companyId: company.c1, orderId: order.o1, reason: "damaged", status: "in_work" },
+      { number: "C-T-2", kind: "return", companyId: company.c1, orderId: order.o1, reason: "wrong item", status: "closed", resolution: "refunded" },
+    ]);
+    const after = (await as("m1").workplace.companies({})).companies[0]!;
+    expect(after).toMatchObject({ id: company.c1, openQuotes: before.openQuotes + 2, openClaims: before.openClaims + 1 });
+    // The statistics count every quote of the scope made in the range: m1 sees c1's four, the director c3's too.
+    expect((await as("m1").statistics.sales({})).quotes.count - quotesBefore.m1).toBe(4);
+    expect((await as("director").statistics.sales({})).quotes.count - quotesBefore.director).toBe(5);
   });
 });
 

@@ -27,7 +27,7 @@ const num = (v: unknown) => Number(v ?? 0);
  * Sales statistics of the actor's scope (his companies; a head's team's; all for a director) over
  * [from, to]: orders and sums per currency, the daily series, new users, invoiced and shipped
  * shares, the customer funnel, users who ordered, average check, carts, per-manager and
- * per-region tables. Quotes come from another area (named slot, null here).
+ * per-region tables, and the quotes (commercial offers) made in the range.
  */
 export async function salesStatistics(db: Db, actor: CompanyActor, rawRange: z.input<typeof statsRangeSchema>) {
   const range = statsRangeSchema.parse(rawRange);
@@ -37,7 +37,7 @@ export async function salesStatistics(db: Db, actor: CompanyActor, rawRange: z.i
   const inRange = sql`o.created_at >= ${from} and o.created_at < ${toExclusive}`;
   const orders = sql`b2b_orders o join companies c on c.id = o.company_id`;
 
-  const [totals, daily, shares, buyers, funnel, carts, perManager, perRegion] = await Promise.all([
+  const [totals, daily, shares, buyers, funnel, carts, perManager, perRegion, quoteRows] = await Promise.all([
     db.execute(sql`select o.currency, count(*)::int as orders, coalesce(sum(o.total_minor), 0)::bigint as total_minor
       from ${orders} where ${scope} and ${inRange} and o.status <> 'cancelled' group by o.currency order by count(*) desc`),
     db.execute(sql`select to_char(date_trunc('day', o.created_at), 'YYYY-MM-DD') as day, o.currency, count(*)::int as orders, coalesce(sum(o.total_minor), 0)::bigint as total_minor
@@ -74,6 +74,9 @@ export async function salesStatistics(db: Db, actor: CompanyActor, rawRange: z.i
       from companies c left join regions r on r.id = c.region_id
         left join b2b_orders o on o.company_id = c.id and ${inRange} and o.status <> 'cancelled'
       where ${scope} group by c.region_id, r.name, o.currency order by count(o.id) desc, r.name`),
+    db.execute(sql`select q.currency, count(*)::int as quotes, coalesce(sum(q.total_minor), 0)::bigint as total_minor
+      from quotes q join companies c on c.id = q.company_id
+      where ${scope} and q.created_at >= ${from} and q.created_at < ${toExclusive} group by q.currency`),
   ]);
 
   const byCurrency = rowsOf<{ currency: string; orders: number; total_minor: string }>(totals).map((r) => ({
@@ -112,13 +115,17 @@ export async function salesStatistics(db: Db, actor: CompanyActor, rawRange: z.i
     buyersWhoOrdered: num(share?.buyers_who_ordered),
     funnel: funnelSteps({ registered: num(funnelRow?.registered), ordered: num(funnelRow?.ordered), repeat: num(funnelRow?.repeat) }),
     carts: { count: num(cartRow?.carts), lines: num(cartRow?.lines) },
-    /** Slot for commercial offers (another area): null until its table exists. */
-    quotes: null as null | { count: number; totalMinor: number },
+    /** Commercial offers made in the range: all of them counted, the sum in the main currency. */
+    quotes: quotesOf(rowsOf<{ currency: string; quotes: number; total_minor: string }>(quoteRows), mainCurrency),
     perManager: group(rowsOf(perManager), "manager_id", "manager_name"),
     perRegion: group(rowsOf(perRegion), "region_id", "region_name"),
   };
 }
 export type SalesStatistics = Awaited<ReturnType<typeof salesStatistics>>;
+
+function quotesOf(rows: Array<{ currency: string; quotes: number; total_minor: string }>, mainCurrency: string): { count: number; totalMinor: number } {
+  return { count: rows.reduce((n, r) => n + num(r.quotes), 0), totalMinor: num(rows.find((r) => r.currency === mainCurrency)?.total_minor) };
+}
 
 /** The live feed: the latest registrations (applications and new buyer accounts in scope) and orders. */
 export async function liveFeed(db: Db, actor: CompanyActor, limit = 15) {
