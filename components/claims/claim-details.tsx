@@ -67,7 +67,7 @@ export function ClaimDetails({ id, staff = false }: { id: string; staff?: boolea
                 {c.lines.map((line) => (
                   <TableRow key={line.id} data-testid="claim-detail-line">
                     <TableCell className="font-mono text-xs">{line.sku}</TableCell>
-                    <TableCell>{line.name}</TableCell>
+                    <TableCell className="min-w-48 whitespace-normal">{line.name}</TableCell>
                     <TableCell className="text-right">{line.ordered}</TableCell>
                     <TableCell className="text-right">
                       {line.quantity} {line.unit}

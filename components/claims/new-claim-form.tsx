@@ -99,7 +99,7 @@ export function NewClaimForm() {
             {order.lines.map((line) => (
               <TableRow key={line.id} data-testid="claim-line" data-sku={line.sku}>
                 <TableCell className="font-mono text-xs">{line.sku}</TableCell>
-                <TableCell>{line.name}</TableCell>
+                <TableCell className="min-w-48 whitespace-normal">{line.name}</TableCell>
                 <TableCell className="text-right">
                   {line.quantity} {line.unit}
                 </TableCell>

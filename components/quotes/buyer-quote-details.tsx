@@ -113,7 +113,7 @@ export function BuyerQuoteDetails({ id }: { id: string }) {
                   </option>
                 ))}
               </select>
-              <div className="flex gap-2">
+              <div className="flex flex-wrap gap-2">
                 <Button disabled={!warehouse || accept.isPending} onClick={() => accept.mutate({ id: q.id, deliveryMethod: "pickup", warehouseId: warehouse })} data-testid="quote-accept">
                   {t("detail.accept")}
                 </Button>

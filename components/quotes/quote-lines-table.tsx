@@ -33,7 +33,7 @@ export function QuoteLinesTable({ lines, currency, totalMinor }: { lines: QuoteL
         {lines.map((line) => (
           <TableRow key={line.id} data-testid="quote-line">
             <TableCell className="font-mono text-xs">{line.sku}</TableCell>
-            <TableCell>{line.name}</TableCell>
+            <TableCell className="min-w-48 whitespace-normal">{line.name}</TableCell>
             <TableCell className="text-right">{line.quantity}</TableCell>
             <TableCell>{line.unit}</TableCell>
             <TableCell className="text-right">{money(line.unitMinor, currency)}</TableCell>

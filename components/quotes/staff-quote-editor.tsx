@@ -106,10 +106,9 @@ function QuoteEditorForm({ quote: q }: { quote: LoadedQuote }) {
               <Table data-testid="quote-editor">
                 <TableHeader>
                   <TableRow>
-                    <TableHead>{t("col.sku")}</TableHead>
                     <TableHead>{t("col.name")}</TableHead>
-                    <TableHead className="w-24">{t("col.quantity")}</TableHead>
-                    <TableHead className="w-32">{t("col.price")}</TableHead>
+                    <TableHead className="w-20">{t("col.quantity")}</TableHead>
+                    <TableHead className="w-28">{t("col.price")}</TableHead>
                     <TableHead className="text-right">{t("col.lineTotal")}</TableHead>
                     <TableHead />
                   </TableRow>
@@ -117,15 +116,16 @@ function QuoteEditorForm({ quote: q }: { quote: LoadedQuote }) {
                 <TableBody>
                   {parsed.map((line) => (
                     <TableRow key={line.key} data-testid="quote-edit-line" data-sku={line.sku}>
-                      <TableCell className="font-mono text-xs">{line.sku}</TableCell>
-                      <TableCell>
+                      {/* The SKU under the name keeps the row inside the card's width. */}
+                      <TableCell className="min-w-40 whitespace-normal">
                         {line.name} <span className="text-muted-foreground text-xs">{line.unit}</span>
+                        <div className="text-muted-foreground font-mono text-xs">{line.sku}</div>
                       </TableCell>
                       <TableCell>
-                        <Input inputMode="decimal" value={line.quantity} onChange={(e) => set(line.key, { quantity: e.target.value })} aria-label={t("col.quantity")} data-testid="quote-edit-qty" />
+                        <Input className="w-16" inputMode="decimal" value={line.quantity} onChange={(e) => set(line.key, { quantity: e.target.value })} aria-label={t("col.quantity")} data-testid="quote-edit-qty" />
                       </TableCell>
                       <TableCell>
-                        <Input inputMode="decimal" value={line.price} onChange={(e) => set(line.key, { price: e.target.value })} aria-label={t("col.price")} data-testid="quote-edit-price" />
+                        <Input className="w-24" inputMode="decimal" value={line.price} onChange={(e) => set(line.key, { price: e.target.value })} aria-label={t("col.price")} data-testid="quote-edit-price" />
                       </TableCell>
                       <TableCell className="text-right">{line.unitMinor !== null && line.qty > 0 ? money(lineTotalMinor(line.unitMinor, line.qty), currency) : "—"}</TableCell>
                       <TableCell>
@@ -136,7 +136,7 @@ function QuoteEditorForm({ quote: q }: { quote: LoadedQuote }) {
                     </TableRow>
                   ))}
                   <TableRow>
-                    <TableCell colSpan={4} className="text-right font-semibold">
+                    <TableCell colSpan={3} className="text-right font-semibold">
                       {t("col.total")}
                     </TableCell>
                     <TableCell className="text-right font-semibold" data-testid="quote-edit-total">
