@@ -18,7 +18,7 @@ import { createCatalogFixture, type CatalogFixture } from "./catalog-fixtures";
 
 let t: TestDatabase;
 let cat: CatalogFixture;
-const s = {} as Record<"managerA" | "managerB" | "head" | "admin" | "buyerA" | "buyerB", ActiveSession>;
+const s = {} as Record<"managerA" | "managerB" | "head" | "otherHead" | "admin" | "buyerA" | "buyerB", ActiveSession>;
 const as = (key: keyof typeof s) => callerFor(t.db, s[key]);
 const staffActor = (key: keyof typeof s) => ({ id: s[key].user.id, role: s[key].user.role, ip: "127.0.0.1", sessionId: s[key].sessionId });
 let companyA: string;
@@ -64,11 +64,13 @@ async function sentQuote(buyer: "buyerA" | "buyerB" = "buyerA", manager: "manage
 beforeAll(async () => {
   t = await createTestDatabase();
   cat = await createCatalogFixture(t.db);
-  const make = async (role: Role) => sessionFor(t.db, (await makeUser(t.db, { role })).id);
+  const make = async (role: Role, supervisorId?: string) => sessionFor(t.db, (await makeUser(t.db, { role, supervisorId })).id);
   s.admin = await make("admin");
   s.head = await make("head_manager");
-  s.managerA = await make("manager");
-  s.managerB = await make("manager");
+  s.otherHead = await make("head_manager");
+  // A head sees his team's companies: both managers are in his team.
+  s.managerA = await make("manager", s.head.user.id);
+  s.managerB = await make("manager", s.head.user.id);
   companyA = await makeCompany("ООО «Альфа»", s.managerA.user.id);
   companyB = await makeCompany("ООО «Бета»", s.managerB.user.id);
   s.buyerA = await makeBuyer(companyA);
@@ -97,6 +99,9 @@ describe("quotes", () => {
     expect((await trpcError(as("buyerB").quotes.mineById({ id: quote.id }))).code).toBe("NOT_FOUND");
     // The head of managers and the admin see it.
     expect((await as("head").quotes.list({})).map((q) => q.id)).toContain(quote.id);
+    // Another head, whose team serves neither company, sees nothing of it.
+    expect((await as("otherHead").quotes.list({})).map((q) => q.id)).not.toContain(quote.id);
+    expect((await trpcError(as("otherHead").quotes.byId({ id: quote.id }))).code).toBe("NOT_FOUND");
     expect((await as("admin").quotes.byId({ id: quote.id })).number).toBe(quote.number);
     const [note] = await t.db.select().from(notifications).where(and(eq(notifications.userId, s.managerA.user.id), eq(notifications.event, "quote.requested")));
     expect(note?.link).toBe(`/quotes/${quote.id}`);
