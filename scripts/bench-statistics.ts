@@ -2,7 +2,7 @@
  * Times the sales statistics (a director's whole scope and one manager's) on a generated data set
  * in a throw-away PostgreSQL database: BENCH_COMPANIES companies (default 2,000) with
  * BENCH_ORDERS B2B orders (default 200,000) over a year, 30 managers under 3 heads.
- *   npx tsx scripts/bench-statistics.ts
+ *   npm run bench:statistics
  */
 import postgres from "postgres";
 import { openDatabase } from "../db/client";
