@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import {
-  auditLog, b2bOrderEvents, b2bOrders, carts, commissionRules, companies, companyMembers, notifications, products, stock, supplierOrderParts, supplierStatements, suppliers,
+  auditLog, b2bOrderEvents, b2bOrders, carts, commissionRules, companies, companyMembers, notifications, products, productStockAlerts, stock, supplierOrderParts, supplierStatements, supplierStockSettings, suppliers,
 } from "@/db/schema";
 import type { Role } from "@/server/auth/roles";
 import type { ActiveSession } from "@/server/domain/auth/sessions";
@@ -278,5 +278,53 @@ describe("role × procedure", () => {
     expect(await outcomeOf(callerFor(t.db, null).supplierOrders.statements())).toBe("UNAUTHORIZED");
     const statements = await t.db.select().from(supplierStatements);
     expect(statements.every((st) => st.supplierId === supplierA)).toBe(true);
+  });
+});
+
+describe("cancelling an order with supplier parts", () => {
+  it("rejects the open parts with the reason and tells their suppliers", async () => {
+    const placed = await placeMixedOrder("Отменяемая");
+    const parts = await as("buyer").supplierOrders.orderParts({ orderId: placed.id });
+    const a = parts.find((p) => p.supplierName === "ООО «Альфа»")!;
+    await as("supA").supplierOrders.move({ partId: a.id, to: "confirmed" });
+    await as("buyer").ordering.cancel({ orderId: placed.id });
+    const after = await as("buyer").supplierOrders.orderParts({ orderId: placed.id });
+    expect(after.map((p) => p.status)).toEqual(["rejected", "rejected"]);
+    expect(after.every((p) => p.rejectReason === "Заказ покупателя отменён")).toBe(true);
+    const told = await t.db.select().from(notifications).where(and(eq(notifications.userId, s.supA.user.id), eq(notifications.link, `/supplier/orders/${a.id}`)));
+    expect(told.some((n) => n.title.en.includes("cancelled by the buyer"))).toBe(true);
+  });
+
+  it("refuses to cancel once a supplier has shipped its part, and changes nothing", async () => {
+    const placed = await placeMixedOrder("Отгруженная");
+    const parts = await as("buyer").supplierOrders.orderParts({ orderId: placed.id });
+    const a = parts.find((p) => p.supplierName === "ООО «Альфа»")!;
+    const b = parts.find((p) => p.supplierName === "ООО «Бета»")!;
+    await as("supA").supplierOrders.move({ partId: a.id, to: "confirmed" });
+    await as("supA").supplierOrders.uploadDocument({ partId: a.id, kind: "waybill", fileName: "ttn.pdf", contentBase64: PDF });
+    await as("supA").supplierOrders.move({ partId: a.id, to: "shipped", trackingNumber: "CDEK-77" });
+    const refused = await trpcError(as("buyer").ordering.cancel({ orderId: placed.id }));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toContain(a.number);
+    expect((await as("buyer").ordering.order({ orderId: placed.id })).order.status).not.toBe("cancelled");
+    expect((await as("buyer").supplierOrders.orderParts({ orderId: placed.id })).find((p) => p.id === b.id)?.status).toBe("new");
+  });
+});
+
+describe("a supplier's low stock follows orders", () => {
+  it("an order's reservation crossing the threshold notifies once; the cancellation's release re-arms the alert", async () => {
+    const free = async () => Number(rowsOf<{ n: string }>(await t.db.execute(sql`select sum(quantity - reserved)::text as n from stock where variant_id = ${cat.products.P1.variantId}`))[0]!.n);
+    // Supplier A's threshold sits just under today's free stock: the next order of 5 crosses it.
+    await t.db.insert(supplierStockSettings).values({ supplierId: supplierA, defaultLowStockThreshold: String((await free()) - 2) });
+    const alerts = async () => (await t.db.select().from(notifications).where(and(eq(notifications.userId, s.supA.user.id), eq(notifications.event, "supplier.low_stock")))).length;
+    const before = await alerts();
+    const placed = await placeMixedOrder("Остатки");
+    expect(await alerts()).toBe(before + 1);
+    const [alert] = await t.db.select().from(productStockAlerts).where(eq(productStockAlerts.productId, cat.products.P1.id));
+    expect(alert?.isLow).toBe(true);
+    await as("buyer").ordering.cancel({ orderId: placed.id });
+    const [rearmed] = await t.db.select().from(productStockAlerts).where(eq(productStockAlerts.productId, cat.products.P1.id));
+    expect(rearmed?.isLow).toBe(false);
+    expect(await alerts()).toBe(before + 1);
   });
 });

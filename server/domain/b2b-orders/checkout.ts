@@ -11,6 +11,7 @@ import { activeCart, ownCart } from "../carts/carts";
 import { assertCreditAllows, openOrdersTotal } from "./balance";
 import { RESERVATION_EXPIRE_TOPIC } from "./reservations";
 import { createSupplierParts } from "../supplier-orders/create-parts";
+import { checkLowStockOfVariants } from "../supplier-products/low-stock";
 
 export const VAT_PERCENT = 20;
 
@@ -240,6 +241,8 @@ export async function checkout(db: Db, userId: string, input: CheckoutInput, now
     };
     await place(nowParts, "in_stock");
     await place(laterParts, "later");
+    // The reservation lowered suppliers' free stock: their low-stock alerts, in the same transaction.
+    await checkLowStockOfVariants(tx, nowParts.map((part) => part.prepared.line.variantId));
     if (cart) await tx.update(carts).set({ status: "ordered", isActive: false, updatedAt: now }).where(eq(carts.id, cart.id));
     const result = { checkoutId, orders: placed, reservedUntil: nowParts.length ? expiresAt.toISOString() : null };
     await options.inTransaction?.(tx, result);

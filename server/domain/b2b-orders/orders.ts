@@ -10,6 +10,7 @@ import { DomainError } from "../errors";
 import { b2bOrderScope, visibleOrder, type B2bOrderViewer } from "./order-scope";
 import { releaseReservations } from "./reservations";
 import { B2B_FLOW, BUYER_CANCELLABLE, nextStatuses, type B2bOrderStatus } from "./status-flow";
+import { cancelSupplierParts } from "../supplier-orders/cancel-parts";
 
 export const b2bOrderFiltersSchema = z.object({
   status: z.enum(B2B_ORDER_STATUSES).optional(),
@@ -110,7 +111,11 @@ export async function changeB2bOrderStatus(db: Db, viewer: B2bOrderViewer, order
     const allowed = viewer.kind === "buyer" ? rule.buyer && BUYER_CANCELLABLE.includes(order.status) : rule.from.includes(order.status);
     if (!allowed) throw new DomainError("PRECONDITION_FAILED", `An order in status "${order.status}" cannot become "${to}"`, { field: "status" });
     const actorId = viewer.kind === "buyer" ? viewer.userId : viewer.id;
-    if (to === "cancelled") await releaseReservations(tx, { orderId }, "cancelled", actorId);
+    if (to === "cancelled") {
+      // Marketplace parts first: a part already shipped by its supplier refuses the cancellation.
+      await cancelSupplierParts(tx, orderId);
+      await releaseReservations(tx, { orderId }, "cancelled", actorId);
+    }
     if (to === "shipped") await releaseReservations(tx, { orderId }, "shipped", actorId);
     await tx.update(b2bOrders).set({ status: to, updatedAt: new Date() }).where(eq(b2bOrders.id, orderId));
     await tx.insert(b2bOrderEvents).values({ orderId, actorId, kind: "status", fromStatus: order.status, toStatus: to });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
 import { b2bOrderEvents } from "@/db/schema";
+import { checkLowStockOfVariants } from "../supplier-products/low-stock";
 
 export const RESERVATION_EXPIRE_TOPIC = "b2b.reservation_expire";
 
@@ -36,6 +37,8 @@ export async function releaseReservations(tx: Db, target: { orderId: string } | 
         : sql`update stock set reserved = greatest(reserved - ${r.quantity}::numeric, 0), updated_at = now() where variant_id = ${r.variant_id} and warehouse_id = ${r.warehouse_id}`,
     );
   }
+  // Free stock rose (release) or the goods left (shipped): a supplier's low-stock alert follows.
+  await checkLowStockOfVariants(tx, rows.map((r) => r.variant_id));
   if (rows.length > 0) {
     await tx.execute(sql`update stock_reservations set released_at = now(), release_reason = ${reason} where id in (${sql.join(
       rows.map((r) => sql`${r.id}::uuid`),

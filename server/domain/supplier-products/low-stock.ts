@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { rowsOf, type Db, type Tx } from "../../../db/client";
-import { productStockAlerts, supplierStockSettings } from "../../../db/schema";
+import { productStockAlerts, productVariants, supplierStockSettings } from "../../../db/schema";
 import { notify } from "../notifications/notify";
 import { supplierMemberIds } from "../suppliers/supplier-scope";
 
@@ -74,4 +74,11 @@ export async function setDefaultLowStockThreshold(db: Db, supplierId: string, th
 export async function defaultLowStockThreshold(db: Db, supplierId: string): Promise<number | null> {
   const [row] = await db.select().from(supplierStockSettings).where(eq(supplierStockSettings.supplierId, supplierId));
   return row?.defaultLowStockThreshold == null ? null : Number(row.defaultLowStockThreshold);
+}
+
+/** checkLowStock for the products of these variants: what orders reserve, release and ship. */
+export async function checkLowStockOfVariants(tx: Tx | Db, variantIds: readonly string[]): Promise<string[]> {
+  if (variantIds.length === 0) return [];
+  const rows = await tx.selectDistinct({ productId: productVariants.productId }).from(productVariants).where(inArray(productVariants.id, [...new Set(variantIds)]));
+  return checkLowStock(tx, rows.map((r) => r.productId));
 }
