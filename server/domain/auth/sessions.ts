@@ -71,13 +71,15 @@ export async function resolveSession(db: Db, sessionId: string, now = new Date()
         isActive: users.isActive,
         supplierCabinet: sql<boolean>`exists (select 1 from ${supplierMembers} m join ${suppliers} s on s.id = m.supplier_id where m.user_id = ${users.id} and s.status = 'approved')`,
       },
+      // Checked here so an ordinary buyer request costs no second query; only an impersonation loads its details.
+      impersonated: sql<boolean>`exists (select 1 from ${impersonations} i where i.buyer_session_id = ${userSessions.id})`,
     })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .where(eq(userSessions.id, sessionId))
     .limit(1);
   if (!row) return null;
-  const { session, user } = row;
+  const { session, user, impersonated } = row;
   if (session.revokedAt || session.expiresAt <= now || !user.isActive) return null;
 
   let expiresAt = session.expiresAt;
@@ -88,7 +90,7 @@ export async function resolveSession(db: Db, sessionId: string, now = new Date()
   const { isActive: _active, supplierCabinet, ...rest } = user;
   // PGlite and postgres.js both return a boolean for exists(); Boolean() guards a driver that returns "t".
   const sessionUser: SessionUser = { ...rest, supplierCabinet: Boolean(supplierCabinet) };
-  const impersonator = user.kind === "buyer" ? await impersonatorOf(db, session.id) : null;
+  const impersonator = user.kind === "buyer" && Boolean(impersonated) ? await impersonatorOf(db, session.id) : null;
   if (impersonator === "ended") return null;
   return { sessionId: session.id, remember: session.remember, expiresAt, user: sessionUser, impersonator };
 }
