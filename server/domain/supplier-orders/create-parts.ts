@@ -1,9 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { categories, productVariants, products, supplierMembers, supplierOrderPartLines, supplierOrderParts } from "../../../db/schema";
+import { categories, productVariants, products, supplierOrderPartLines, supplierOrderParts } from "../../../db/schema";
 import { notify } from "../notifications/notify";
 import { loadCommissionRules } from "./commission";
 import { splitBySupplier } from "./split";
+import { supplierMemberIds } from "../suppliers/supplier-scope";
 
 export interface PlacedOrderForSplit {
   id: string;
@@ -61,10 +62,10 @@ export async function createSupplierParts(tx: Db, order: PlacedOrderForSplit, li
         unitMinor: l.unitMinor, lineTotalMinor: l.lineTotalMinor, commissionBp: l.commissionBp, commissionRuleId: l.commissionRuleId, commissionMinor: l.commissionMinor,
       })),
     );
-    const members = await tx.select({ userId: supplierMembers.userId }).from(supplierMembers).where(eq(supplierMembers.supplierId, part.supplierId));
+    const memberIds = await supplierMemberIds(tx, part.supplierId);
     await notify(tx, {
       event: "supplier_order.new",
-      userIds: members.map((m) => m.userId),
+      userIds: memberIds,
       title: { en: `New order ${number}`, ru: `Новый заказ ${number}` },
       body: { en: `${part.lines.length} line(s) to confirm`, ru: `Позиций к подтверждению: ${part.lines.length}` },
       link: `/supplier/orders/${row!.id}`,

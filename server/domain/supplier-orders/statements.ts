@@ -4,9 +4,8 @@ import type { Db } from "../../../db/client";
 import { companies, supplierOrderParts, supplierStatementRows, supplierStatements, suppliers } from "../../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { badInput, conflict, DomainError, notFound } from "../errors";
-import { requireActiveSupplier } from "../suppliers/supplier-scope";
+import { requireActiveSupplier, supplierMemberIds } from "../suppliers/supplier-scope";
 import { notify } from "../notifications/notify";
-import { supplierMembers } from "../../../db/schema";
 import { monthBounds, statementTotals } from "./statement-math";
 
 export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Period: YYYY-MM");
@@ -56,8 +55,8 @@ export async function generateStatements(db: Db, actorId: string | null, period:
         parts.map((p) => ({ statementId: statement!.id, partId: p.id, partNumber: p.number, companyName: p.companyName, deliveredAt: p.deliveredAt!, salesMinor: p.totalMinor, commissionMinor: p.commissionMinor, payoutMinor: p.totalMinor - p.commissionMinor })),
       );
       if (!existing) {
-        const members = await tx.select({ userId: supplierMembers.userId }).from(supplierMembers).where(eq(supplierMembers.supplierId, supplierId));
-        await notify(tx, { event: "supplier_statement.ready", userIds: members.map((m) => m.userId), title: { en: `Statement for ${period} is ready`, ru: `Отчёт за ${period} сформирован` }, link: "/supplier/finance" });
+        const memberIds = await supplierMemberIds(tx, supplierId);
+        await notify(tx, { event: "supplier_statement.ready", userIds: memberIds, title: { en: `Statement for ${period} is ready`, ru: `Отчёт за ${period} сформирован` }, link: "/supplier/finance" });
       }
       results.push({ id: statement!.id, supplierId, currency, payoutMinor: statement!.payoutMinor, frozen: false });
     }
@@ -124,10 +123,10 @@ export async function markStatementPaid(db: Db, actorId: string, input: z.infer<
     if (input.paidAt < statement.periodStart) throw new DomainError("BAD_INPUT", "The payment date is before the statement's month", { field: "paidAt" });
     await tx.update(supplierStatements).set({ payoutStatus: "paid", paidAt: input.paidAt, paymentReference: input.reference, paidBy: actorId }).where(eq(supplierStatements.id, statement.id));
     await recordAudit(tx, { actorId, action: "supplier_statement.paid", targetType: "supplier_statement", targetId: statement.id, details: { paidAt: input.paidAt, reference: input.reference, payoutMinor: statement.payoutMinor } });
-    const members = await tx.select({ userId: supplierMembers.userId }).from(supplierMembers).where(eq(supplierMembers.supplierId, statement.supplierId));
+    const memberIds = await supplierMemberIds(tx, statement.supplierId);
     await notify(tx, {
       event: "supplier_payout.paid",
-      userIds: members.map((m) => m.userId),
+      userIds: memberIds,
       title: { en: `Payout for ${statement.periodStart.slice(0, 7)} sent`, ru: `Выплата за ${statement.periodStart.slice(0, 7)} отправлена` },
       body: { en: `Reference ${input.reference}`, ru: `Платёжное поручение ${input.reference}` },
       link: "/supplier/finance",
