@@ -1,6 +1,6 @@
 import { Body, Container, Head, Heading, Html, Preview, Section, Text } from "@react-email/components";
 import type { CSSProperties } from "react";
-import { frameStyles } from "./email-frame";
+import { cardStyles, frameStyles } from "./email-frame";
 
 /**
  * A buyer's question to their personal manager: who asks (company, person, contacts) and the
@@ -18,11 +18,7 @@ export interface ManagerQuestionEmailProps {
 
 const s = {
   ...frameStyles,
-  card: { backgroundColor: "#ffffff", border: "1px solid #e5e7eb", borderTop: "4px solid #405189", borderRadius: "10px", padding: "28px 36px" },
-  title: { margin: "0 0 14px", fontSize: "22px", lineHeight: "30px", fontWeight: 700 },
-  paragraph: { margin: "0 0 14px", fontSize: "15px", lineHeight: "24px" },
-  fact: { margin: "0 0 4px", fontSize: "14px", lineHeight: "20px" },
-  label: { color: "#6b7280" },
+  ...cardStyles,
   question: { margin: "14px 0 0", padding: "12px 16px", backgroundColor: "#f9fafb", borderLeft: "3px solid #405189", fontSize: "15px", lineHeight: "24px", whiteSpace: "pre-wrap" },
 } satisfies Record<string, CSSProperties>;
 

@@ -1,6 +1,6 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Section, Text } from "@react-email/components";
 import type { CSSProperties } from "react";
-import { frameStyles } from "./email-frame";
+import { cardStyles, frameStyles } from "./email-frame";
 
 /**
  * The one e-mail of the notification matrix: any event's title, text and link in the recipient's
@@ -17,8 +17,7 @@ export interface NotificationEmailProps {
 
 const s = {
   ...frameStyles,
-  card: { backgroundColor: "#ffffff", border: "1px solid #e5e7eb", borderTop: "4px solid #405189", borderRadius: "10px", padding: "28px 36px" },
-  title: { margin: "0 0 14px", fontSize: "22px", lineHeight: "30px", fontWeight: 700 },
+  ...cardStyles,
   paragraph: { margin: "0 0 14px", fontSize: "15px", lineHeight: "24px", whiteSpace: "pre-wrap" },
   button: { backgroundColor: "#405189", color: "#ffffff", borderRadius: "6px", padding: "10px 18px", fontSize: "14px", textDecoration: "none" },
 } satisfies Record<string, CSSProperties>;

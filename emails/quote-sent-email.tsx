@@ -1,6 +1,6 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Section, Text } from "@react-email/components";
 import type { CSSProperties } from "react";
-import { frameStyles } from "./email-frame";
+import { cardStyles, frameStyles } from "./email-frame";
 
 /** A quote priced by the manager, sent to the buyer with the PDF attached. Texts come in localized (server/domain/quotes/send-quote-email.ts). */
 export interface QuoteSentEmailProps {
@@ -15,11 +15,7 @@ export interface QuoteSentEmailProps {
 
 const s = {
   ...frameStyles,
-  card: { backgroundColor: "#ffffff", border: "1px solid #e5e7eb", borderTop: "4px solid #405189", borderRadius: "10px", padding: "28px 36px" },
-  title: { margin: "0 0 14px", fontSize: "22px", lineHeight: "30px", fontWeight: 700 },
-  paragraph: { margin: "0 0 14px", fontSize: "15px", lineHeight: "24px" },
-  fact: { margin: "0 0 4px", fontSize: "14px", lineHeight: "20px" },
-  label: { color: "#6b7280" },
+  ...cardStyles,
   button: { marginTop: "18px", backgroundColor: "#405189", color: "#ffffff", borderRadius: "6px", padding: "10px 18px", fontSize: "14px", fontWeight: 600 },
 } satisfies Record<string, CSSProperties>;
 

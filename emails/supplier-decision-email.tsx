@@ -1,6 +1,6 @@
 import { Body, Button, Container, Head, Heading, Html, Preview, Section, Text } from "@react-email/components";
 import type { CSSProperties } from "react";
-import { frameStyles } from "./email-frame";
+import { cardStyles, frameStyles } from "./email-frame";
 
 /**
  * The answer to a supplier application (approved, rejected, blocked). Texts come in filled and
@@ -19,9 +19,7 @@ export interface SupplierDecisionEmailProps {
 
 const s = {
   ...frameStyles,
-  card: { backgroundColor: "#ffffff", border: "1px solid #e5e7eb", borderTop: "4px solid #405189", borderRadius: "10px", padding: "28px 36px" },
-  title: { margin: "0 0 14px", fontSize: "22px", lineHeight: "30px", fontWeight: 700 },
-  paragraph: { margin: "0 0 14px", fontSize: "15px", lineHeight: "24px" },
+  ...cardStyles,
   reason: { margin: "6px 0 14px", padding: "12px 16px", backgroundColor: "#f9fafb", borderLeft: "3px solid #f06548", fontSize: "15px", lineHeight: "24px", whiteSpace: "pre-wrap" },
   button: { backgroundColor: "#405189", color: "#ffffff", borderRadius: "6px", padding: "12px 22px", fontSize: "15px", fontWeight: 600, textDecoration: "none" },
 } satisfies Record<string, CSSProperties>;
