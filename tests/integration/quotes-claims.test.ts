@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, b2bOrderEvents, b2bOrders, companies, companyBalances, companyMembers, notifications, outbox, quotes, userSessions } from "@/db/schema";
 import type { Role } from "@/server/auth/roles";
 import { resolveSession, type ActiveSession } from "@/server/domain/auth/sessions";
-import { formatAmount } from "@/server/domain/b2b-orders/invoice-pdf";
+import { formatAmount } from "@/server/domain/documents/pdf-lines-table";
 import { endImpersonation, startImpersonation } from "@/server/domain/impersonation/impersonation";
 import { customerPdfFromQuote } from "@/server/domain/quotes/quote-documents";
 import { acceptQuote } from "@/server/domain/quotes/quotes";

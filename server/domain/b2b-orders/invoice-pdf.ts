@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { BankDetails } from "@/db/schema";
+import { drawLinesTable, formatAmount } from "../documents/pdf-lines-table";
 import { pdfFontPath } from "../documents/pdf-fonts";
 
 export interface InvoiceData {
@@ -15,14 +16,6 @@ export interface InvoiceData {
   vatPercent: number;
 }
 
-export function formatAmount(minor: number): string {
-  const sign = minor < 0 ? "-" : "";
-  const abs = Math.abs(minor);
-  const whole = Math.trunc(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-  return `${sign}${whole},${String(abs % 100).padStart(2, "0")}`;
-}
 
 /** Renders «Счёт на оплату» (an invoice for payment) with both parties' requisites and VAT, as PDF bytes. */
 export function renderInvoicePdf(data: InvoiceData): Promise<Buffer> {
@@ -50,39 +43,7 @@ export function renderInvoicePdf(data: InvoiceData): Promise<Buffer> {
     if (data.consignee) doc.text(`Грузополучатель: ${data.consignee}`);
     doc.moveDown();
 
-    const cols = [
-      { title: "№", width: 24 },
-      { title: "Артикул", width: 80 },
-      { title: "Товар", width: 190 },
-      { title: "Кол-во", width: 50 },
-      { title: "Ед.", width: 30 },
-      { title: `Цена, ${data.currency}`, width: 70 },
-      { title: `Сумма, ${data.currency}`, width: 71 },
-    ];
-    const left = doc.page.margins.left;
-    const row = (cells: string[], bold = false) => {
-      const y = doc.y;
-      doc.font(bold ? "bold" : "regular").fontSize(8);
-      let x = left;
-      let height = 0;
-      cells.forEach((cell, i) => {
-        const width = cols[i]!.width;
-        const options = { width: width - 4, align: i >= 3 && i !== 4 ? ("right" as const) : ("left" as const) };
-        height = Math.max(height, doc.heightOfString(cell, options));
-        doc.text(cell, x + 2, y + 2, options);
-        x += width;
-      });
-      const bottom = y + height + 4;
-      doc.rect(left, y, cols.reduce((sum, c) => sum + c.width, 0), bottom - y).stroke();
-      doc.x = left;
-      doc.y = bottom;
-      if (doc.y > doc.page.height - 120) doc.addPage();
-    };
-    row(
-      cols.map((c) => c.title),
-      true,
-    );
-    data.lines.forEach((line, i) => row([String(i + 1), line.sku, line.name, String(line.quantity), line.unit, formatAmount(line.unitMinor), formatAmount(line.lineTotalMinor)]));
+    drawLinesTable(doc, data.currency, data.lines);
     doc.moveDown();
     doc.font("bold").fontSize(10);
     doc.text(`Итого: ${formatAmount(data.totalMinor)} ${data.currency}`, { align: "right" });
