@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createECDH, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -31,6 +31,9 @@ const envSchema = z.object({
   SMS_PROVIDER: z.enum(["stub", "smsru"]).default("stub"),
   SMS_RU_API_ID: z.string().min(1).optional(),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int("OUTBOX_LEASE_SECONDS must be whole seconds").min(5).max(3600).default(60),
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{86,88}$/, "VAPID_PUBLIC_KEY must be a base64url P-256 public key (web-push generate-vapid-keys)").optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{42,44}$/, "VAPID_PRIVATE_KEY must be a base64url P-256 private key (web-push generate-vapid-keys)").optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must be a mailto: or https:// contact").optional(),
 });
 
 export interface AppEnv {
@@ -57,11 +60,29 @@ export interface AppEnv {
   /** Who delivers SMS: the local stub (records only, the default) or SMS.ru with SMS_RU_API_ID. */
   smsProvider: "stub" | "smsru";
   smsRuApiId: string | undefined;
+  /** Browser push (VAPID): null when a PostgreSQL deployment configures no keys, and push is then off. */
+  vapid: VapidKeys | null;
+}
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+  /** Who push services contact about this sender. */
+  subject: string;
 }
 
 interface LocalSecrets {
   authSecret: string;
   encryptionKey: string;
+  vapidPublicKey?: string;
+  vapidPrivateKey?: string;
+}
+
+/** A P-256 key pair in the form Web Push wants (base64url: the raw public point, the private scalar). */
+function generateVapidPair(): { publicKey: string; privateKey: string } {
+  const ecdh = createECDH("prime256v1");
+  ecdh.generateKeys();
+  return { publicKey: ecdh.getPublicKey("base64url"), privateKey: ecdh.getPrivateKey("base64url") };
 }
 
 /**
@@ -69,18 +90,28 @@ interface LocalSecrets {
  * generated once and kept beside the data, so the first start needs no configuration. With a
  * real PostgreSQL it is a deployment, and a missing secret stops the start with its name.
  */
-function localSecrets(dataDir: string, persist: boolean): LocalSecrets {
+function localSecrets(dataDir: string, persist: boolean): Required<LocalSecrets> {
   const file = path.join(dataDir, "secrets.json");
-  if (persist && existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
-  const secrets: LocalSecrets = {
-    authSecret: randomBytes(32).toString("base64url"),
-    encryptionKey: randomBytes(32).toString("base64"),
+  const stored = persist && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as LocalSecrets) : null;
+  // A data folder from before browser push has no VAPID pair: it gains one and keeps its other secrets.
+  if (stored?.vapidPublicKey && stored.vapidPrivateKey) return stored as Required<LocalSecrets>;
+  const vapid = generateVapidPair();
+  const secrets: Required<LocalSecrets> = {
+    authSecret: stored?.authSecret ?? randomBytes(32).toString("base64url"),
+    encryptionKey: stored?.encryptionKey ?? randomBytes(32).toString("base64"),
+    vapidPublicKey: vapid.publicKey,
+    vapidPrivateKey: vapid.privateKey,
   };
   if (persist) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   return secrets;
+}
+
+/** "T3 CRM <no-reply@x>" → "no-reply@x". */
+function mailAddressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }
 
 export function parseEnv(source: NodeJS.ProcessEnv): AppEnv {
@@ -103,6 +134,14 @@ export function parseEnv(source: NodeJS.ProcessEnv): AppEnv {
     authSecret ??= local.authSecret;
     encryptionKey ??= local.encryptionKey;
   }
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+    throw new Error("Invalid environment: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (set both or neither)");
+  }
+  let vapidPair = env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY } : null;
+  if (!vapidPair && (embedded || env.NODE_ENV === "test")) {
+    const local = localSecrets(dataDir, env.NODE_ENV !== "test");
+    vapidPair = { publicKey: local.vapidPublicKey, privateKey: local.vapidPrivateKey };
+  }
   return {
     nodeEnv: env.NODE_ENV,
     databaseUrl: env.DATABASE_URL,
@@ -123,6 +162,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): AppEnv {
     outboxLeaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     smsProvider: env.SMS_PROVIDER,
     smsRuApiId: env.SMS_RU_API_ID,
+    vapid: vapidPair ? { ...vapidPair, subject: env.VAPID_SUBJECT ?? `mailto:${mailAddressOf(env.MAIL_FROM)}` } : null,
     appBaseUrl: (env.APP_BASE_URL ?? (env.NEXTAUTH_URL?.startsWith("http") ? env.NEXTAUTH_URL : `http://127.0.0.1:${env.PORT ?? "3000"}`)).replace(/\/+$/, ""),
   };
 }

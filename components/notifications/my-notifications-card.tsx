@@ -7,10 +7,11 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { BrowserPushToggle } from "./browser-push-toggle";
 import { CHANNELS, eventMessageKey } from "@/server/domain/notifications/matrix";
 
 /** Every user's own notification choices (profile): one checkbox per event and channel; mandatory cells are locked. */
-export function MyNotificationsCard() {
+export function MyNotificationsCard({ impersonating = false }: { impersonating?: boolean }) {
   const t = useTranslations("notifications");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -31,6 +32,7 @@ export function MyNotificationsCard() {
         <CardDescription>{t("myHint")}</CardDescription>
       </CardHeader>
       <CardContent className="pt-4">
+        <BrowserPushToggle impersonating={impersonating} />
         <div className="overflow-x-auto rounded-md border">
           <Table data-testid="my-notifications">
             <TableHeader>

@@ -14,7 +14,8 @@ import { dashboardRefreshHandler } from "./dashboard-refresh";
 import { releaseExpiredReservations, RESERVATION_EXPIRE_TOPIC } from "../domain/b2b-orders/reservations";
 import { SUPPLIER_DECISION_TOPIC, supplierDecisionHandler } from "../domain/suppliers/decision-email";
 import type { JobHandlers } from "./worker";
-import { notificationEmailHandler, notificationPushHandler, notificationSmsHandler } from "../domain/notifications/channel-jobs";
+import { notificationEmailHandler, notificationSmsHandler } from "../domain/notifications/channel-jobs";
+import { notificationPushHandler } from "../domain/notifications/push-delivery";
 import { NOTIFICATION_EMAIL_TOPIC, NOTIFICATION_PUSH_TOPIC, NOTIFICATION_SMS_TOPIC } from "../domain/notifications/notify";
 import { smsProviderFromEnv } from "../integrations/sms";
 import { QUOTE_SENT_EMAIL_TOPIC } from "../domain/quotes/quotes";
@@ -37,7 +38,7 @@ export function jobHandlers(env: AppEnv): JobHandlers {
     [WEBHOOK_DELIVER_TOPIC]: webhookDeliveryHandler({ encryptionKeys: [env.encryptionKey] }),
     [NOTIFICATION_EMAIL_TOPIC]: notificationEmailHandler({ transport, from: env.mailFrom, baseUrl: env.appBaseUrl }),
     [NOTIFICATION_SMS_TOPIC]: notificationSmsHandler(smsProviderFromEnv(env)),
-    [NOTIFICATION_PUSH_TOPIC]: notificationPushHandler,
+    [NOTIFICATION_PUSH_TOPIC]: notificationPushHandler(env.vapid),
     [RESERVATION_EXPIRE_TOPIC]: async (db, _job, context) => {
       await releaseExpiredReservations(db, context.now);
     },

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, b2bOrders, claims, companies, companyBalances, companyMembers, mailMessages, notifications, outbox, regions, quotes, registrationApplications, smsMessages, users } from "@/db/schema";
+import { auditLog, b2bOrders, claims, companies, companyBalances, companyMembers, mailMessages, notifications, outbox, regions, pushSubscriptions, quotes, registrationApplications, smsMessages, users } from "@/db/schema";
 import type { Role } from "@/server/auth/roles";
 import type { ActiveSession } from "@/server/domain/auth/sessions";
 import { notificationEmailHandler, notificationSmsHandler } from "@/server/domain/notifications/channel-jobs";
@@ -165,7 +165,8 @@ describe("assignment", () => {
 describe("notify() and the matrix", () => {
   it("writes in-app rows and channel jobs by the seed's defaults, the admin's change and the user's choice", async () => {
     const before = await t.db.select({ id: outbox.id }).from(outbox);
-    // order.status_changed: client SMS + push (+ in-app); staff in-app only.
+    // order.status_changed: client SMS + push (+ in-app); staff in-app only. Push goes to browsers, so the buyer has switched it on in one.
+    await t.db.insert(pushSubscriptions).values({ userId: s.buyer.user.id, endpoint: "https://push.example.com/sub/buyer-1", p256dh: "p".repeat(87), auth: "a".repeat(22) });
     await t.db.transaction((tx) => notify(tx, { event: "order.status_changed", userIds: [s.buyer.user.id, s.m1.user.id], title: { en: "Order shipped", ru: "Заказ отгружен" }, link: "/b2b/orders" }));
     const jobs = (await t.db.select().from(outbox)).filter((j) => !before.some((b) => b.id === j.id));
     expect(jobs.map((j) => j.topic).sort()).toEqual(["notification.push", "notification.sms"]);

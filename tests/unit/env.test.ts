@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -127,5 +127,37 @@ describe("parseEnv with the embedded database", () => {
     expect(second.authSecret).toBe(first.authSecret);
     expect(second.encryptionKey.equals(first.encryptionKey)).toBe(true);
     expect(second.seedDemo).toBe(true);
+  });
+});
+
+describe("browser push keys (VAPID)", () => {
+  it("are off for a deployment that configures none, and on with both keys", () => {
+    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL, AUTH_SECRET, APP_ENCRYPTION_KEY }).vapid).toBeNull();
+    const publicKey = "B".padEnd(87, "x");
+    const privateKey = "k".repeat(43);
+    const env = parseEnv({ NODE_ENV: "production", DATABASE_URL, AUTH_SECRET, APP_ENCRYPTION_KEY, VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, MAIL_FROM: "Shop <crm@shop.example>" });
+    expect(env.vapid).toEqual({ publicKey, privateKey, subject: "mailto:crm@shop.example" });
+  });
+
+  it("go together, and a malformed one is named", () => {
+    expect(parseError({ NODE_ENV: "production", DATABASE_URL, AUTH_SECRET, APP_ENCRYPTION_KEY, VAPID_PUBLIC_KEY: "B".padEnd(87, "x") })).toContain("VAPID_PRIVATE_KEY");
+    expect(parseError({ NODE_ENV: "production", DATABASE_URL, AUTH_SECRET, APP_ENCRYPTION_KEY, VAPID_PUBLIC_KEY: "short", VAPID_PRIVATE_KEY: "k".repeat(43) })).toContain("VAPID_PUBLIC_KEY");
+    expect(parseError({ NODE_ENV: "production", DATABASE_URL, AUTH_SECRET, APP_ENCRYPTION_KEY, VAPID_SUBJECT: "admin@shop" })).toContain("VAPID_SUBJECT");
+  });
+
+  it("are generated once for the embedded demo, beside the other secrets, and added to a data folder from before push", () => {
+    const dataDir = tempDataDir();
+    const first = parseEnv({ NODE_ENV: "development", DATA_DIR: dataDir });
+    expect(first.vapid?.publicKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
+    expect(Buffer.from(first.vapid!.publicKey, "base64url")).toHaveLength(65);
+    expect(parseEnv({ NODE_ENV: "development", DATA_DIR: dataDir }).vapid).toEqual(first.vapid);
+
+    const older = tempDataDir();
+    mkdirSync(older, { recursive: true });
+    writeFileSync(path.join(older, "secrets.json"), JSON.stringify({ authSecret: AUTH_SECRET, encryptionKey: APP_ENCRYPTION_KEY }));
+    const upgraded = parseEnv({ NODE_ENV: "development", DATA_DIR: older });
+    expect(upgraded.authSecret).toBe(AUTH_SECRET);
+    expect(upgraded.vapid?.privateKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.parse(readFileSync(path.join(older, "secrets.json"), "utf8"))).toMatchObject({ authSecret: AUTH_SECRET, vapidPublicKey: upgraded.vapid!.publicKey });
   });
 });

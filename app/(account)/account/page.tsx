@@ -21,7 +21,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <div className="grid gap-6 xl:grid-cols-2">
         <ChangePasswordCard />
         <TwoFactorCard enabled={session.user.totpEnabled} />
-        <MyNotificationsCard />
+        <MyNotificationsCard impersonating={Boolean(session.impersonator)} />
       </div>
     </>
   );

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { mailMessages, pushSubscriptions, smsMessages, users } from "../../../db/schema";
+import { mailMessages, smsMessages, users } from "../../../db/schema";
 import type { SmsProvider } from "../../integrations/sms";
 import type { JobHandler } from "../../jobs/worker";
 import type { MailSettings } from "../email/send-status-email";
@@ -115,14 +115,3 @@ export function notificationSmsHandler(provider: SmsProvider): JobHandler {
     }
   };
 }
-
-/**
- * "notification.push": Web Push needs the payload encrypted for each subscription (RFC 8291) and a
- * VAPID-signed request; that library (web-push) is not installed yet, so this job finds the user's
- * subscriptions and ends without sending. The subscriptions and the matrix are real; the sender is the missing part.
- */
-export const notificationPushHandler: JobHandler = async (db, job) => {
-  const parsed = channelJobSchema.safeParse(job.payload);
-  if (!parsed.success || !parsed.data.userId) return;
-  await db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, parsed.data.userId));
-};

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { notificationDefaults, notifications, outbox, userNotificationPrefs, users, type LocalizedText } from "../../../db/schema";
+import { notificationDefaults, notifications, outbox, pushSubscriptions, userNotificationPrefs, users, type LocalizedText } from "../../../db/schema";
 import { isStaffRole } from "../../auth/roles";
 import { channelEnabled, overrideKey, prefKey, type Audience, type Channel } from "./matrix";
 
@@ -31,15 +31,17 @@ const TOPIC_OF: Record<Exclude<Channel, "in_app">, string> = {
  * Tells users about an event. Call it inside the transaction of the change, so a rolled-back
  * change notifies nobody. For every recipient the notification matrix (seed defaults, the admin's
  * changes, the user's own choices) decides the channels: in-app writes the bell's row here; e-mail,
- * SMS and push become outbox jobs delivered by the worker. Returns the in-app rows written.
+ * SMS and push become outbox jobs delivered by the worker (push: one job per subscribed browser,
+ * none for a user who subscribed nowhere). Returns the in-app rows written.
  */
 export async function notify(db: Writer, input: NotificationInput): Promise<Array<{ id: string; userId: string }>> {
   const userIds = [...new Set(input.userIds)];
   if (userIds.length === 0) return [];
-  const [recipients, overrideRows, prefRows] = await Promise.all([
+  const [recipients, overrideRows, prefRows, browsers] = await Promise.all([
     db.select({ id: users.id, role: users.role, isActive: users.isActive, email: users.email, phone: users.phone }).from(users).where(inArray(users.id, userIds)),
     db.select().from(notificationDefaults).where(eq(notificationDefaults.event, input.event)),
     db.select().from(userNotificationPrefs).where(and(eq(userNotificationPrefs.event, input.event), inArray(userNotificationPrefs.userId, userIds))),
+    db.select({ id: pushSubscriptions.id, userId: pushSubscriptions.userId }).from(pushSubscriptions).where(inArray(pushSubscriptions.userId, userIds)),
   ]);
   const overrides = new Map(overrideRows.map((r) => [overrideKey(r.event, r.audience, r.channel), r.enabled]));
   const inApp: string[] = [];
@@ -53,7 +55,9 @@ export async function notify(db: Writer, input: NotificationInput): Promise<Arra
     const payload = { userId: user.id, event: input.event, title: input.title, body: input.body ?? null, link: input.link ?? null };
     if (on("email") && user.email) jobs.push({ topic: TOPIC_OF.email, payload });
     if (on("sms") && user.phone) jobs.push({ topic: TOPIC_OF.sms, payload });
-    if (on("push")) jobs.push({ topic: TOPIC_OF.push, payload });
+    if (on("push")) {
+      for (const browser of browsers.filter((b) => b.userId === user.id)) jobs.push({ topic: TOPIC_OF.push, payload: { ...payload, subscriptionId: browser.id } });
+    }
   }
   if (jobs.length > 0) await db.insert(outbox).values(jobs.map((j) => ({ topic: j.topic, payload: j.payload })));
   if (inApp.length === 0) return [];
