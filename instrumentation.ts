@@ -22,6 +22,9 @@ export async function register() {
   if (env.workerInProcess) {
     const { startWorker } = await import("./server/jobs/worker");
     const { jobHandlers } = await import("./server/jobs/handlers");
+    const { scheduleRecurringJobs } = await import("./server/jobs/recurring");
+    const { RECURRING_JOBS } = await import("./server/jobs/recurring-jobs");
+    await scheduleRecurringJobs(db, RECURRING_JOBS);
     startWorker(ensureDatabaseReady, jobHandlers(env), { leaseMs: env.outboxLeaseMs });
   }
 }

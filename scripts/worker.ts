@@ -5,14 +5,17 @@
 import { ensureDatabaseReady } from "../server/db";
 import { getEnv } from "../server/env";
 import { jobHandlers } from "../server/jobs/handlers";
+import { scheduleRecurringJobs } from "../server/jobs/recurring";
+import { RECURRING_JOBS } from "../server/jobs/recurring-jobs";
 import { startWorker } from "../server/jobs/worker";
 
-function main() {
+async function main() {
   const env = getEnv();
   if (env.embedded) {
     console.error("npm run worker needs DATABASE_URL: the embedded database can only be opened by the app itself.");
     process.exit(1);
   }
+  await scheduleRecurringJobs(await ensureDatabaseReady(), RECURRING_JOBS);
   const worker = startWorker(ensureDatabaseReady, jobHandlers(env), { leaseMs: env.outboxLeaseMs });
   console.log(`[worker] delivering outbox jobs (pid ${process.pid})`);
   const stop = () => {
@@ -22,4 +25,4 @@ function main() {
   process.on("SIGTERM", stop);
 }
 
-main();
+void main();

@@ -14,6 +14,8 @@ import { dashboardRefreshHandler } from "./dashboard-refresh";
 import { releaseExpiredReservations, RESERVATION_EXPIRE_TOPIC } from "../domain/b2b-orders/reservations";
 import { SUPPLIER_DECISION_TOPIC, supplierDecisionHandler } from "../domain/suppliers/decision-email";
 import type { JobHandlers } from "./worker";
+import { recurringHandler } from "./recurring";
+import { RECURRING_JOBS } from "./recurring-jobs";
 import { notificationEmailHandler, notificationSmsHandler } from "../domain/notifications/channel-jobs";
 import { notificationPushHandler } from "../domain/notifications/push-delivery";
 import { NOTIFICATION_EMAIL_TOPIC, NOTIFICATION_PUSH_TOPIC, NOTIFICATION_SMS_TOPIC } from "../domain/notifications/notify";
@@ -39,6 +41,7 @@ export function jobHandlers(env: AppEnv): JobHandlers {
     [NOTIFICATION_EMAIL_TOPIC]: notificationEmailHandler({ transport, from: env.mailFrom, baseUrl: env.appBaseUrl }),
     [NOTIFICATION_SMS_TOPIC]: notificationSmsHandler(smsProviderFromEnv(env)),
     [NOTIFICATION_PUSH_TOPIC]: notificationPushHandler(env.vapid),
+    ...Object.fromEntries(RECURRING_JOBS.map((job) => [job.topic, recurringHandler(job)])),
     [RESERVATION_EXPIRE_TOPIC]: async (db, _job, context) => {
       await releaseExpiredReservations(db, context.now);
     },

@@ -165,6 +165,8 @@ describe("assignment", () => {
 describe("notify() and the matrix", () => {
   it("writes in-app rows and channel jobs by the seed's defaults, the admin's change and the user's choice", async () => {
     const before = await t.db.select({ id: outbox.id }).from(outbox);
+    // Earlier steps (company assignments) may have told m1 already: count from here.
+    const m1Unread = (await as("m1").notifications.bell()).unread;
     // order.status_changed: client SMS + push (+ in-app); staff in-app only. Push goes to browsers, so the buyer has switched it on in one.
     await t.db.insert(pushSubscriptions).values({ userId: s.buyer.user.id, endpoint: "https://push.example.com/sub/buyer-1", p256dh: "p".repeat(87), auth: "a".repeat(22) });
     await t.db.transaction((tx) => notify(tx, { event: "order.status_changed", userIds: [s.buyer.user.id, s.m1.user.id], title: { en: "Order shipped", ru: "Заказ отгружен" }, link: "/b2b/orders" }));
@@ -173,7 +175,7 @@ describe("notify() and the matrix", () => {
     expect(jobs.every((j) => (j.payload as { userId: string }).userId === s.buyer.user.id)).toBe(true);
     const bellBuyer = await as("buyer").notifications.bell();
     expect(bellBuyer.unread).toBe(1);
-    expect((await as("m1").notifications.bell()).unread).toBe(1);
+    expect((await as("m1").notifications.bell()).unread).toBe(m1Unread + 1);
 
     // The buyer switches SMS off for this event; the admin switches e-mail on for clients.
     await as("buyer").notifications.setMyPref({ event: "order.status_changed", channel: "sms", enabled: false });
@@ -195,7 +197,9 @@ describe("notify() and the matrix", () => {
   });
 
   it("the SMS stub records the message and the e-mail job writes a mail row; the bell marks read", async () => {
-    await runDueJobs(t.db, { "notification.sms": notificationSmsHandler(stubSmsProvider), "notification.email": notificationEmailHandler({ transport, from: "t3@test.local", baseUrl: "http://app.test" }) });
+    const channelHandlers = { "notification.sms": notificationSmsHandler(stubSmsProvider), "notification.email": notificationEmailHandler({ transport, from: "t3@test.local", baseUrl: "http://app.test" }) };
+    // Other topics queued by earlier steps have no handler here: they fail into a later retry, so the passes end.
+    while ((await runDueJobs(t.db, channelHandlers)) > 0);
     const sms = await t.db.select().from(smsMessages).where(eq(smsMessages.userId, s.buyer.user.id));
     expect(sms).toHaveLength(1);
     expect(sms[0]).toMatchObject({ phone: "79990001122", provider: "stub", status: "sent" });

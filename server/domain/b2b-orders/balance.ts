@@ -4,6 +4,7 @@ import { b2bOrders, companies, companyBalances, contracts, type PaymentScheduleE
 import { DomainError } from "../errors";
 import { loadPricingParties } from "../pricing/load-pricing-context";
 import { chooseBaseType } from "../pricing/resolve-prices";
+import { formatMinor } from "../money/money";
 
 /** Online orders that are placed but not yet in the ERP's debt: they count against the credit limit. */
 export const OPEN_ORDER_STATUSES = ["new", "confirmed", "assembling"] as const;
@@ -69,12 +70,6 @@ export async function companyBalance(db: Db, companyId: string): Promise<Company
     availableMinor: creditLimitMinor === null ? null : creditLimitMinor - debtMinor - openOrdersMinor,
     paymentSchedule: [...(balance?.paymentSchedule ?? [])].sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
   };
-}
-
-function formatMinor(minor: number, currency: string): string {
-  const whole = Math.trunc(minor / 100);
-  const cents = Math.abs(minor % 100);
-  return `${whole.toLocaleString("ru-RU").replace(/\u00a0/g, " ")}.${String(cents).padStart(2, "0")} ${currency}`;
 }
 
 /**

@@ -12,6 +12,7 @@ import { assertCreditAllows, openOrdersTotal } from "./balance";
 import { RESERVATION_EXPIRE_TOPIC } from "./reservations";
 import { createSupplierParts } from "../supplier-orders/create-parts";
 import { checkLowStockOfVariants } from "../supplier-products/low-stock";
+import { noticeOrderPlaced } from "../notifications/b2b-order-notices";
 
 export const VAT_PERCENT = 20;
 
@@ -237,6 +238,7 @@ export async function checkout(db: Db, userId: string, input: CheckoutInput, now
         quantity: part.quantity, unitMinor: part.prepared.unitMinor, lineTotalMinor: Math.round(part.prepared.unitMinor * part.quantity),
       })), now);
       await tx.insert(b2bOrderEvents).values({ orderId: order!.id, actorId: options.actorId ?? userId, kind: "created", toStatus: "new", details: { availability, cartId: cart?.id ?? null, ...prePriced?.source, ...(options.actorId && options.actorId !== userId ? { onBehalfOf: userId } : {}) } });
+      await noticeOrderPlaced(tx, order!.id, options.actorId ?? userId);
       placed.push({ id: order!.id, number, availability, totalMinor, currency, lines: parts.length });
     };
     await place(nowParts, "in_stock");

@@ -6,6 +6,7 @@ import { getSetting } from "../settings/settings";
 import { VAT_PERCENT } from "./checkout";
 import { renderInvoicePdf } from "./invoice-pdf";
 import { visibleOrder, type B2bOrderViewer } from "./order-scope";
+import { noticeDocumentAttached } from "../notifications/b2b-order-notices";
 
 export type OrderDocumentKind = (typeof ORDER_DOCUMENT_KINDS)[number];
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -72,12 +73,15 @@ export async function attachDocument(
     const [shipment] = await db.select({ id: b2bShipments.id }).from(b2bShipments).where(and(eq(b2bShipments.id, input.shipmentId), eq(b2bShipments.orderId, input.orderId)));
     if (!shipment) throw badInput("The shipment is not of this order", "shipmentId");
   }
-  const [row] = await db
-    .insert(b2bOrderDocuments)
-    .values({
-      orderId: input.orderId, shipmentId: input.shipmentId ?? null, kind: input.kind, number: input.number ?? null, fileName: input.fileName,
-      contentType: input.contentType, content: input.content, sizeBytes: input.content.length, source: "staff", uploadedBy: viewer.id,
-    })
-    .returning({ id: b2bOrderDocuments.id, fileName: b2bOrderDocuments.fileName, kind: b2bOrderDocuments.kind });
-  return row!;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(b2bOrderDocuments)
+      .values({
+        orderId: input.orderId, shipmentId: input.shipmentId ?? null, kind: input.kind, number: input.number ?? null, fileName: input.fileName,
+        contentType: input.contentType, content: input.content, sizeBytes: input.content.length, source: "staff", uploadedBy: viewer.id,
+      })
+      .returning({ id: b2bOrderDocuments.id, fileName: b2bOrderDocuments.fileName, kind: b2bOrderDocuments.kind });
+    await noticeDocumentAttached(tx, input.orderId, { kind: input.kind, number: input.number ?? null, fileName: input.fileName }, viewer.id);
+    return row!;
+  });
 }

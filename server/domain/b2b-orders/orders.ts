@@ -11,6 +11,7 @@ import { b2bOrderScope, visibleOrder, type B2bOrderViewer } from "./order-scope"
 import { releaseReservations } from "./reservations";
 import { B2B_FLOW, BUYER_CANCELLABLE, nextStatuses, type B2bOrderStatus } from "./status-flow";
 import { cancelSupplierParts } from "../supplier-orders/cancel-parts";
+import { noticeOrderStatus } from "../notifications/b2b-order-notices";
 
 export const b2bOrderFiltersSchema = z.object({
   status: z.enum(B2B_ORDER_STATUSES).optional(),
@@ -119,6 +120,7 @@ export async function changeB2bOrderStatus(db: Db, viewer: B2bOrderViewer, order
     if (to === "shipped") await releaseReservations(tx, { orderId }, "shipped", actorId);
     await tx.update(b2bOrders).set({ status: to, updatedAt: new Date() }).where(eq(b2bOrders.id, orderId));
     await tx.insert(b2bOrderEvents).values({ orderId, actorId, kind: "status", fromStatus: order.status, toStatus: to });
+    await noticeOrderStatus(tx, orderId, to, actorId);
     return { id: orderId, status: to };
   });
 }

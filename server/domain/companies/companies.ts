@@ -8,6 +8,7 @@ import { companyFieldsSchema, listCompaniesSchema, updateCompanySchema, type Com
 import { assertCompanyInScope, assertMayAssignTo, companyScope, mayAssignManager, type CompanyActor } from "./company-scope";
 import { regionManagerOf } from "../regions/region-managers";
 import { entityKindOfInn } from "./requisites";
+import { noticeManagerAssigned } from "../notifications/company-notices";
 
 const managers = alias(users, "company_manager");
 
@@ -175,6 +176,7 @@ export async function updateCompany(db: Db, actor: CompanyActor, rawInput: Compa
         actorId: actor.id, action: "company.update", targetType: "company", targetId: input.id, ip: actor.ip,
         details: { before: { name: current.name, inn: current.inn, managerId: current.managerId, status: current.status }, after: { name: input.name, inn: input.inn, managerId, status: input.status } },
       });
+      if (managerId && managerId !== current.managerId) await noticeManagerAssigned(tx, input.id, actor.id);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict(DUPLICATE, "inn");

@@ -11,6 +11,7 @@ import { createUser } from "../users/manage-users";
 import { notify, NOTIFICATION_EMAIL_TOPIC } from "../notifications/notify";
 import { outbox } from "../../../db/schema";
 import { regionManagerOf } from "../regions/region-managers";
+import { noticeManagerAssigned } from "../notifications/company-notices";
 
 /**
  * The applicant's e-mail about the decision, through the outbox in the decision's transaction.
@@ -156,6 +157,7 @@ export async function approveApplication(db: Db, actor: CompanyActor, rawInput: 
     await addMembership(tx, { userId, companyId, accessLevel: input.accessLevel, isOwner: input.isOwner });
     // Seed 002: "Регистрация пользователя" reaches the client (SMS by default, the bell too).
     await notify(tx, { event: "user.registered", userIds: [userId], title: { en: "Welcome to the B2B portal", ru: "Добро пожаловать в B2B-портал" }, link: "/b2b" });
+    await noticeManagerAssigned(tx, companyId, actor.id);
     await tx
       .update(registrationApplications)
       .set({ status: "approved", companyId, userId, reviewedBy: actor.id, reviewedAt: new Date() })

@@ -65,3 +65,10 @@ export function toUsdMinor(amountMinor: number, currency: string, usdPerUnit: st
 export function feeMinor(amountMinor: number, basisPoints: number, fixedMinor: number): number {
   return Math.round((amountMinor * basisPoints) / 10_000) + fixedMinor;
 }
+
+/** "12 345.60 RUB": an amount for messages (notifications, errors), two decimals, space-grouped thousands. */
+export function formatMinor(minor: number, currency: string): string {
+  const whole = Math.trunc(minor / 100);
+  const cents = Math.abs(minor % 100);
+  return `${whole.toLocaleString("ru-RU").replace(/\u00a0/g, " ")}.${String(cents).padStart(2, "0")} ${currency}`;
+}

@@ -166,9 +166,13 @@ export async function sendQuote(db: Db, actor: CompanyActor, quoteId: string, no
   await db.transaction(async (tx) => {
     await tx.update(quotes).set({ status: "sent", sentAt: now, managerId: quote.managerId ?? actor.id, updatedAt: now }).where(eq(quotes.id, quoteId));
     if (quote.buyerId) {
+      // A quote the manager built himself (logged in as the client) is seed 002's "specification recommended by the manager".
+      const recommended = Boolean(quote.createdByStaffId);
       await notify(tx, {
-        event: "quote.sent", userIds: [quote.buyerId],
-        title: { en: `Quote ${quote.number} is ready`, ru: `КП ${quote.number} готово` },
+        event: recommended ? "specification.recommended" : "quote.sent", userIds: [quote.buyerId],
+        title: recommended
+          ? { en: `Your manager recommends quote ${quote.number}`, ru: `Менеджер рекомендует спецификацию ${quote.number}` }
+          : { en: `Quote ${quote.number} is ready`, ru: `КП ${quote.number} готово` },
         body: { en: `Valid until ${quote.validUntil!.toISOString().slice(0, 10)}`, ru: `Действительно до ${quote.validUntil!.toISOString().slice(0, 10)}` },
         link: `/b2b/quotes/${quoteId}`,
       });

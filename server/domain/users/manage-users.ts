@@ -8,6 +8,7 @@ import { hashPassword } from "../auth/passwords";
 import { revokeUserSessions } from "../auth/sessions";
 import { badInput, conflict, DomainError, isUniqueViolation, notFound } from "../errors";
 import { createUserSchema, listUsersSchema, updateUserSchema, type CreateUserInput, type ListUsersInput, type UpdateUserInput } from "./user-schemas";
+import { noticePasswordChanged } from "../notifications/account-notices";
 
 export interface Actor {
   id: string;
@@ -229,5 +230,6 @@ export async function resetUserPassword(db: Db, actor: Actor, userId: string, ne
     if (!updated) throw notFound("User");
     await revokeUserSessions(tx, userId, { except: undefined });
     await recordAudit(tx, { actorId: actor.id, action: "user.reset_password", targetType: "user", targetId: userId, ip: actor.ip });
+    await noticePasswordChanged(tx, userId, "administrator");
   });
 }

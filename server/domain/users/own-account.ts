@@ -8,6 +8,7 @@ import { revokeUserSessions } from "../auth/sessions";
 import { newTotpSecret, totpUri, verifyTotp } from "../auth/totp";
 import { badInput, DomainError, notFound } from "../errors";
 import type { Locale } from "./user-schemas";
+import { noticePasswordChanged } from "../notifications/account-notices";
 
 export interface SelfContext {
   userId: string;
@@ -32,6 +33,7 @@ export async function changeOwnPassword(db: Db, self: SelfContext, currentPasswo
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, user.id));
     await revokeUserSessions(tx, user.id, { except: self.sessionId });
     await recordAudit(tx, { actorId: user.id, action: "user.change_password", targetType: "user", targetId: user.id, ip: self.ip });
+    await noticePasswordChanged(tx, user.id, "self");
   });
 }
 
