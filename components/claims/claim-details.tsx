@@ -13,8 +13,14 @@ import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
-import { nextClaimStatuses } from "@/server/domain/claims/claim-rules";
+import { CLAIM_STATUS_LIST, nextClaimStatuses, type ClaimStatus } from "@/server/domain/claims/claim-rules";
 import { ClaimStatusBadge } from "./claim-status-badge";
+
+/** A status move's thread entry is stored in English with its target status in details; it reads in the viewer's language. */
+function movedTo(details: Record<string, unknown>): Exclude<ClaimStatus, "closed"> | null {
+  const to = details.toStatus;
+  return typeof to === "string" && to !== "closed" && (CLAIM_STATUS_LIST as readonly string[]).includes(to) ? (to as Exclude<ClaimStatus, "closed">) : null;
+}
 
 /** A claim for its buyer or for the manager: lines, files, the thread with comments both ways, and (staff) the status moves. */
 export function ClaimDetails({ id, staff = false }: { id: string; staff?: boolean }) {
@@ -99,14 +105,17 @@ export function ClaimDetails({ id, staff = false }: { id: string; staff?: boolea
           </CardHeader>
           <CardContent className="space-y-3">
             {c.messages.length === 0 ? <p className="text-muted-foreground text-sm">{t("noMessages")}</p> : null}
-            {c.messages.map((m) => (
-              <div key={m.id} className={`rounded-md border p-3 text-sm ${m.side === "staff" ? "bg-muted/50" : ""}`} data-testid="claim-message" data-side={m.side}>
-                <div className="text-muted-foreground mb-1 text-xs">
-                  {m.authorName ?? "—"} · {t(`side.${m.side}`)} · {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+            {c.messages.map((m) => {
+              const to = movedTo(m.details);
+              return (
+                <div key={m.id} className={`rounded-md border p-3 text-sm ${m.side === "staff" ? "bg-muted/50" : ""}`} data-testid="claim-message" data-side={m.side}>
+                  <div className="text-muted-foreground mb-1 text-xs">
+                    {m.authorName ?? "—"} · {t(`side.${m.side}`)} · {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </div>
+                  <p className="whitespace-pre-wrap">{to ? `→ ${t(`st.${to}`)}` : m.body}</p>
                 </div>
-                <p className="whitespace-pre-wrap">{m.body}</p>
-              </div>
-            ))}
+              );
+            })}
             {c.status !== "closed" ? (
               <form
                 className="space-y-2"
