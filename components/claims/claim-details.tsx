@@ -15,6 +15,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Textarea } from "@/components/ui/textarea";
 import { CLAIM_STATUS_LIST, nextClaimStatuses, type ClaimStatus } from "@/server/domain/claims/claim-rules";
 import { ClaimStatusBadge } from "./claim-status-badge";
+import { useUnitLabel } from "@/components/catalog/catalog-format";
 
 /** A status move's thread entry is stored in English with its target status in details; it reads in the viewer's language. */
 function movedTo(details: Record<string, unknown>): Exclude<ClaimStatus, "closed"> | null {
@@ -25,6 +26,7 @@ function movedTo(details: Record<string, unknown>): Exclude<ClaimStatus, "closed
 /** A claim for its buyer or for the manager: lines, files, the thread with comments both ways, and (staff) the status moves. */
 export function ClaimDetails({ id, staff = false }: { id: string; staff?: boolean }) {
   const t = useTranslations("claims");
+  const unitLabel = useUnitLabel();
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -76,7 +78,7 @@ export function ClaimDetails({ id, staff = false }: { id: string; staff?: boolea
                     <TableCell className="min-w-48 whitespace-normal">{line.name}</TableCell>
                     <TableCell className="text-right">{line.ordered}</TableCell>
                     <TableCell className="text-right">
-                      {line.quantity} {line.unit}
+                      {line.quantity} {unitLabel.short(line.unit)}
                     </TableCell>
                   </TableRow>
                 ))}

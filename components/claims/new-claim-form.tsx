@@ -14,6 +14,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { CLAIM_FILE_MAX_BYTES, CLAIM_FILE_TYPES, CLAIM_FILES_MAX } from "@/server/domain/claims/claim-rules";
+import { useUnitLabel } from "@/components/catalog/catalog-format";
 
 const SELECT = "border-input bg-background h-9 w-full rounded-md border px-3 text-sm";
 type FileType = (typeof CLAIM_FILE_TYPES)[number];
@@ -28,6 +29,7 @@ async function toBase64(file: File): Promise<string> {
 /** A new claim or return: the order, its lines with quantities (at most ordered), reason, description, photos or documents. */
 export function NewClaimForm() {
   const t = useTranslations("claims");
+  const unitLabel = useUnitLabel();
   const trpc = useTRPC();
   const router = useRouter();
   const params = useSearchParams();
@@ -101,7 +103,7 @@ export function NewClaimForm() {
                 <TableCell className="font-mono text-xs">{line.sku}</TableCell>
                 <TableCell className="min-w-48 whitespace-normal">{line.name}</TableCell>
                 <TableCell className="text-right">
-                  {line.quantity} {line.unit}
+                  {line.quantity} {unitLabel.short(line.unit)}
                 </TableCell>
                 <TableCell>
                   <Input type="number" min={0} max={line.quantity} step="any" value={quantities[line.id] ?? ""} onChange={(e) => setQuantities((q) => ({ ...q, [line.id]: e.target.value }))} aria-label={t("form.claimed")} data-testid="claim-line-qty" />

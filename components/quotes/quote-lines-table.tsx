@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useMoney } from "@/components/orders/money";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useUnitLabel } from "@/components/catalog/catalog-format";
 
 export interface QuoteLineView {
   id: string;
@@ -16,6 +17,7 @@ export interface QuoteLineView {
 /** The quote's lines with the total, read-only. */
 export function QuoteLinesTable({ lines, currency, totalMinor }: { lines: QuoteLineView[]; currency: string; totalMinor: number }) {
   const t = useTranslations("quotes.col");
+  const unitLabel = useUnitLabel();
   const money = useMoney();
   return (
     <Table data-testid="quote-lines">
@@ -35,7 +37,7 @@ export function QuoteLinesTable({ lines, currency, totalMinor }: { lines: QuoteL
             <TableCell className="font-mono text-xs">{line.sku}</TableCell>
             <TableCell className="min-w-48 whitespace-normal">{line.name}</TableCell>
             <TableCell className="text-right">{line.quantity}</TableCell>
-            <TableCell>{line.unit}</TableCell>
+            <TableCell>{unitLabel.short(line.unit)}</TableCell>
             <TableCell className="text-right">{money(line.unitMinor, currency)}</TableCell>
             <TableCell className="text-right">{money(line.lineTotalMinor, currency)}</TableCell>
           </TableRow>

@@ -20,6 +20,7 @@ import { lineTotalMinor } from "@/server/domain/quotes/quote-math";
 import type { AppRouter } from "@/server/trpc/root";
 import { QuoteLinesTable } from "./quote-lines-table";
 import { QuoteStatusBadge } from "./quote-status-badge";
+import { useUnitLabel } from "@/components/catalog/catalog-format";
 
 interface DraftLine {
   key: string;
@@ -46,6 +47,7 @@ type LoadedQuote = inferRouterOutputs<AppRouter>["quotes"]["byId"];
 
 function QuoteEditorForm({ quote: q }: { quote: LoadedQuote }) {
   const t = useTranslations("quotes");
+  const unitLabel = useUnitLabel();
   const format = useFormatter();
   const money = useMoney();
   const trpc = useTRPC();
@@ -118,7 +120,7 @@ function QuoteEditorForm({ quote: q }: { quote: LoadedQuote }) {
                     <TableRow key={line.key} data-testid="quote-edit-line" data-sku={line.sku}>
                       {/* The SKU under the name keeps the row inside the card's width. */}
                       <TableCell className="min-w-40 whitespace-normal">
-                        {line.name} <span className="text-muted-foreground text-xs">{line.unit}</span>
+                        {line.name} <span className="text-muted-foreground text-xs">{unitLabel.short(line.unit)}</span>
                         <div className="text-muted-foreground font-mono text-xs">{line.sku}</div>
                       </TableCell>
                       <TableCell>
