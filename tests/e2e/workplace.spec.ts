@@ -85,7 +85,9 @@ test("workplace: a manager hears of an application on the bell, accepts it in th
   const admin = await asRole(browser, "admin");
   await admin.goto("/mail");
   await admin.getByTestId("mail-search").fill(applicantEmail);
-  await expect(admin.getByTestId("mail-row").filter({ hasText: applicantEmail })).toBeVisible({ timeout: 30_000 });
+  // The decision e-mail (the new user also hears of their personal manager in a second one).
+  await expect(admin.getByTestId("mail-row").filter({ hasText: applicantEmail }).filter({ hasText: /application is approved|заявка одобрена/i })).toBeVisible({ timeout: 30_000 });
+  await expect(admin.getByTestId("mail-row").filter({ hasText: applicantEmail }).filter({ hasText: /personal manager|персональный менеджер/i })).toBeVisible({ timeout: 30_000 });
   await snap(admin, "workplace-applicant-mail");
 
   // --- the admin changes a default and puts it back (no state left for later specs) ---
