@@ -299,7 +299,7 @@ export function ProductCardView({ slug, onAddToCart }: { slug: string; onAddToCa
     <div className="space-y-6" data-testid="product-card">
       <PageHeader title={t("title")} crumbs={crumbs} />
       <Card>
-        <CardContent className="grid gap-8 pt-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+        <CardContent className="grid gap-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
           <Gallery card={card} />
           <BuyBox key={card.id} card={card} onAddToCart={onAddToCart} />
         </CardContent>

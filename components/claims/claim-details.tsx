@@ -138,7 +138,7 @@ export function ClaimDetails({ id, staff = false }: { id: string; staff?: boolea
       </div>
       <div className="space-y-4">
         <Card>
-          <CardContent className="space-y-1 pt-6 text-sm">
+          <CardContent className="space-y-1 text-sm">
             <div>
               <span className="text-muted-foreground">{t("col.company")}:</span> {c.company.name}
             </div>

@@ -28,7 +28,7 @@ export function ClaimsList({ staff = false }: { staff?: boolean }) {
   const base = staff ? "/claims" : "/b2b/claims";
   return (
     <Card>
-      <CardContent className="space-y-3 pt-6">
+      <CardContent className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <select className={SELECT} value={status} onChange={(e) => setStatus(e.target.value)} aria-label={t("col.status")} data-testid="claims-filter-status">
             <option value="">{t("allStatuses")}</option>

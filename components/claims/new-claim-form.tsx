@@ -64,7 +64,7 @@ export function NewClaimForm() {
   if (!order) return <Alert><AlertDescription>{t("form.noOrders")}</AlertDescription></Alert>;
   return (
     <Card>
-      <CardContent className="space-y-4 pt-6">
+      <CardContent className="space-y-4">
         <div className="grid gap-3 md:grid-cols-2">
           <div className="space-y-1">
             <Label htmlFor="claim-order">{t("col.order")}</Label>

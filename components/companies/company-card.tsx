@@ -281,7 +281,7 @@ export function CompanyCard({ initial }: { initial: CompanyDetails }) {
   return (
     <div className="grid gap-6 xl:grid-cols-[320px_1fr]">
       <Card className="h-fit">
-        <CardContent className="flex flex-col items-center gap-3 pt-6 text-center">
+        <CardContent className="flex flex-col items-center gap-3 text-center">
           <div className="bg-primary/10 text-primary grid size-16 place-items-center rounded-full">
             <Building2 className="size-8" />
           </div>

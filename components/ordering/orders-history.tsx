@@ -38,7 +38,7 @@ export function OrdersHistory({ staff = false }: { staff?: boolean }) {
   const base = staff ? "/b2b-orders" : "/b2b/orders";
   return (
     <Card>
-      <CardContent className="space-y-3 pt-6">
+      <CardContent className="space-y-3">
         <div className="flex flex-wrap gap-2" data-testid="orders-filters">
           <Input className="w-40" placeholder={t("search")} aria-label={t("search")} value={filters.number} onChange={set("number")} data-testid="filter-number" />
           <select className={SELECT} value={filters.status} onChange={set("status")} aria-label={t("status")} data-testid="filter-status">

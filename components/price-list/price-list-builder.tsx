@@ -123,7 +123,7 @@ export function PriceListBuilder() {
         </CardContent>
       </Card>
       <Card className="h-fit">
-        <CardContent className="space-y-5 pt-6">
+        <CardContent className="space-y-5">
           <p className="text-muted-foreground text-sm">{t("intro")}</p>
           <p className="text-sm font-medium" data-testid="price-list-chosen">
             {t("selected", { count: chosen.size })}

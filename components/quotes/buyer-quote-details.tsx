@@ -82,7 +82,7 @@ export function BuyerQuoteDetails({ id }: { id: string }) {
       </Card>
       <div className="space-y-4">
         <Card>
-          <CardContent className="space-y-1 pt-6 text-sm">
+          <CardContent className="space-y-1 text-sm">
             <div>
               <span className="text-muted-foreground">{t("col.company")}:</span> {q.company.name}
             </div>

@@ -29,7 +29,7 @@ export function QuotesList({ staff = false }: { staff?: boolean }) {
   const base = staff ? "/quotes" : "/b2b/quotes";
   return (
     <Card>
-      <CardContent className="space-y-3 pt-6">
+      <CardContent className="space-y-3">
         <select className={SELECT} value={status} onChange={(e) => setStatus(e.target.value)} aria-label={t("col.status")} data-testid="quotes-filter-status">
           <option value="">{t("allStatuses")}</option>
           {QUOTE_STATUSES.map((s) => (

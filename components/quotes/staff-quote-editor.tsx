@@ -181,7 +181,7 @@ function QuoteEditorForm({ quote: q }: { quote: LoadedQuote }) {
       </Card>
       <div className="space-y-4">
         <Card>
-          <CardContent className="space-y-1 pt-6 text-sm">
+          <CardContent className="space-y-1 text-sm">
             <div>
               <span className="text-muted-foreground">{t("col.company")}:</span> {q.company.name}
             </div>
@@ -205,7 +205,7 @@ function QuoteEditorForm({ quote: q }: { quote: LoadedQuote }) {
         </Card>
         {editable ? (
           <Card>
-            <CardContent className="space-y-3 pt-6">
+            <CardContent className="space-y-3">
               <div className="space-y-1">
                 <Label htmlFor="quote-valid">{t("col.validUntil")}</Label>
                 <Input id="quote-valid" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} data-testid="quote-valid-until" />

@@ -73,7 +73,7 @@ export function ModerationQueue() {
   return (
     <div className="space-y-4">
       <Card>
-        <CardContent className="flex flex-wrap items-center gap-2 pt-6">
+        <CardContent className="flex flex-wrap items-center gap-2">
           <select
             className={SELECT}
             value={supplierId}
@@ -154,7 +154,7 @@ export function ModerationQueue() {
         <Skeleton className="h-60 w-full" />
       ) : items.length === 0 ? (
         <Card>
-          <CardContent className="pt-6">
+          <CardContent>
             <EmptyState
               icon={ShieldCheck}
               title={t("empty")}

@@ -63,7 +63,7 @@ export function SupplierProductImport() {
       </Card>
       {result ? (
         <Card>
-          <CardContent className="space-y-3 pt-6">
+          <CardContent className="space-y-3">
             <div className="flex flex-wrap gap-2 text-sm" data-testid="import-counts">
               <Badge variant="default">{t("counts.create", { count: result.counts.create })}</Badge>
               <Badge variant="secondary">{t("counts.update", { count: result.counts.update })}</Badge>

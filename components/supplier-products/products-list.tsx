@@ -75,7 +75,7 @@ export function SupplierProductsList() {
   return (
     <div className="space-y-4">
       <Card>
-        <CardContent className="flex flex-wrap items-end gap-3 pt-6">
+        <CardContent className="flex flex-wrap items-end gap-3">
           <Input className="w-64" placeholder={t("list.search")} aria-label={t("list.search")} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="products-search" />
           <select className={SELECT} value={status} onChange={(e) => setStatus(e.target.value)} aria-label={t("list.status")} data-testid="products-status-filter">
             <option value="">{t("list.allStatuses")}</option>
@@ -107,7 +107,7 @@ export function SupplierProductsList() {
         </CardContent>
       </Card>
       <Card>
-        <CardContent className="space-y-3 pt-6">
+        <CardContent className="space-y-3">
           <div className="flex flex-wrap items-center gap-2">
             {editing ? (
               <>
