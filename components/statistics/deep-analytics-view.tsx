@@ -36,7 +36,7 @@ export function DeepAnalyticsView({ from, to }: { from: string; to: string }) {
         <h2 className="text-lg font-semibold">{t("deep.title")}</h2>
         <Badge variant="secondary">{t("deep.adminsOnly")}</Badge>
       </div>
-      <div className="grid gap-6 xl:grid-cols-3">
+      <div className="grid gap-6">
         <Card>
           <CardHeader className="border-b">
             <CardTitle>{t("deep.activityTitle")}</CardTitle>
@@ -67,7 +67,7 @@ export function DeepAnalyticsView({ from, to }: { from: string; to: string }) {
             </div>
           </CardContent>
         </Card>
-        <Card className="xl:col-span-2">
+        <Card>
           <CardHeader className="border-b">
             <CardTitle>{t("deep.managersTitle")}</CardTitle>
             <CardDescription>{t("deep.managersHint")}</CardDescription>

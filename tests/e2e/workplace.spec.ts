@@ -118,7 +118,6 @@ test("workplace: a manager hears of an application on the bell, accepts it in th
   await admin.goto("/statistics");
   await expect(admin.getByTestId("stats-deep-activity")).toBeVisible();
   await expect(admin.getByTestId("stats-deep-shop")).toBeVisible();
-  await admin.getByTestId("stats-deep").scrollIntoViewIfNeeded();
-  await snap(admin, "workplace-statistics-deep", { fullPage: true });
+  await snap(admin.getByTestId("stats-deep"), "workplace-statistics-deep");
   await admin.context().close();
 });
