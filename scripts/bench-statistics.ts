@@ -1,12 +1,15 @@
 /**
- * Times the sales statistics (a director's whole scope and one manager's) on a generated data set
- * in a throw-away PostgreSQL database: BENCH_COMPANIES companies (default 2,000) with
- * BENCH_ORDERS B2B orders (default 200,000) over a year, 30 managers under 3 heads.
+ * Times the sales statistics (a director's whole scope and one manager's) and the deep analytics
+ * on a generated data set in a throw-away PostgreSQL database: BENCH_COMPANIES companies (default
+ * 2,000, one buyer each) with BENCH_ORDERS B2B orders (default 200,000, one line each) over a
+ * year, 30 managers under 3 heads, 500 products, and per buyer 10 sign-ins and 3 carts of 4 lines
+ * over the year (for engagement and bounce).
  *   npm run bench:statistics
  */
 import postgres from "postgres";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { deepAnalytics } from "../server/domain/statistics/deep-analytics";
 import { salesStatistics } from "../server/domain/statistics/sales-stats";
 
 const adminUrl = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -42,15 +45,29 @@ async function main() {
       from generate_series(1, ${ordersN}) g
       join lateral (select id from companies offset (g % ${companiesN}) limit 1) c on true
       join company_members m on m.company_id = c.id`;
+    await sql`insert into products (sku, name, slug) select 'P' || g, 'Product ' || g, 'p-' || g from generate_series(1, 500) g`;
+    await sql`insert into product_variants (product_id, sku, name, is_default) select id, sku, name, true from products`;
+    await sql`insert into b2b_order_lines (order_id, variant_id, sku, name, unit, quantity, unit_minor, line_total_minor)
+      select o.id, v.id, v.sku, v.name, 'pcs', 1, o.total_minor, o.total_minor
+      from b2b_orders o join (select id, sku, name, row_number() over (order by sku) - 1 as n from product_variants) v on v.n = abs(hashtext(o.number)) % 500`;
+    await sql`insert into user_sessions (id, user_id, remember, created_at, last_seen_at, expires_at)
+      select u.id || '-' || g, u.id, false, t, t, t + interval '1 day'
+      from users u cross join generate_series(1, 10) g cross join lateral (select now() - (random() * 365 || ' days')::interval as t) r where u.kind = 'buyer'`;
+    await sql`insert into carts (user_id, name, status, created_at, updated_at)
+      select u.id, 'Cart ' || g, 'saved', t, t from users u cross join generate_series(1, 3) g
+      cross join lateral (select now() - (random() * 365 || ' days')::interval as t) r where u.kind = 'buyer'`;
+    await sql`insert into cart_lines (cart_id, variant_id, unit, quantity, added_unit_minor, added_currency, created_at)
+      select c.id, v.id, 'pcs', 2, 10000, 'RUB', c.created_at from carts c cross join generate_series(0, 3) k
+      join (select id, row_number() over (order by sku) - 1 as n from product_variants) v on v.n = (abs(hashtext(c.id::text)) + k * 97) % 500`;
     await sql`analyze`;
     const [director] = await sql<{ id: string }[]>`select id from users where username = 'head1'`;
     const [manager] = await sql<{ id: string }[]>`select id from users where username = 'mgr1'`;
     await sql.end();
-    const time = async (label: string, actor: { id: string; role: "director" | "head_manager" | "manager" }) => {
+    const time = async (label: string, actor: { id: string; role: "director" | "head_manager" | "manager" }, run: (db: typeof handle.db, who: typeof actor, range: { from?: string }) => Promise<unknown> = salesStatistics) => {
       const runs: number[] = [];
       for (let i = 0; i < 5; i += 1) {
         const started = performance.now();
-        await salesStatistics(handle.db, actor, {});
+        await run(handle.db, actor, {});
         runs.push(performance.now() - started);
       }
       runs.sort((a, b) => a - b);
@@ -60,6 +77,7 @@ async function main() {
     await time("director (all)", { id: director!.id, role: "director" });
     await time("head (10 managers)", { id: director!.id, role: "head_manager" });
     await time("manager (1/30)", { id: manager!.id, role: "manager" });
+    await time("deep analytics, director (all)", { id: director!.id, role: "director" }, deepAnalytics);
   } finally {
     await handle.close();
     await admin.unsafe(`drop database if exists "${name}" with (force)`);

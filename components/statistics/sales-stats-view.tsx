@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { Download } from "lucide-react";
+import { Download, Info } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
@@ -15,6 +15,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Tooltip as HintTooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
+import { DeepAnalyticsView } from "./deep-analytics-view";
 
 /** The live feed refreshes on its own: a new order or registration shows within this time. */
 const FEED_POLL_MS = 20_000;
@@ -92,8 +94,11 @@ function LiveFeed() {
   );
 }
 
-/** Sales statistics of the user's scope over a date range kept in the URL (?from&to), with charts and export. */
-export function SalesStatsView() {
+/**
+ * Sales statistics of the user's scope over a date range kept in the URL (?from&to), with charts
+ * and export; the deep analytics below them for those who may see them.
+ */
+export function SalesStatsView({ showDeep }: { showDeep: boolean }) {
   const t = useTranslations("salesStats");
   const locale = useLocale();
   const format = useFormatter();
@@ -118,13 +123,21 @@ export function SalesStatsView() {
   const d = stats.data;
   const main = d?.byCurrency[0];
   const money = (minor: number) => formatMinor(minor, d?.mainCurrency ?? "RUB", locale);
-  const kpis = d
+  const kpis: Array<{ key: string; value: string; hint?: string; help?: string }> = d
     ? [
         { key: "orders", value: format.number(d.orders) },
         { key: "sum", value: main ? money(main.totalMinor) : "—", hint: d.byCurrency.slice(1).map((c) => formatMinor(c.totalMinor, c.currency, locale)).join(" · ") },
         { key: "averageCheck", value: main ? money(main.averageCheckMinor) : "—" },
         { key: "newUsers", value: format.number(d.newUsers) },
         { key: "buyersWhoOrdered", value: format.number(d.buyersWhoOrdered) },
+        { key: "averageOrders", value: format.number(d.averageOrders, { maximumFractionDigits: 2 }), help: t("help.averageOrders") },
+        {
+          key: "engagement",
+          value: `${format.number(d.engagement.percent)}%`,
+          hint: t("ofBuyers", { count: d.engagement.active, total: d.engagement.buyers }),
+          help: t("help.engagement"),
+        },
+        { key: "bounce", value: `${format.number(d.bounce.percent)}%`, hint: t("ofCarted", { count: d.bounce.bounced, total: d.bounce.carted }), help: t("help.bounce") },
         { key: "invoiced", value: `${d.invoicedShare}%` },
         { key: "shipped", value: `${d.shippedShare}%` },
         { key: "carts", value: format.number(d.carts.count) },
@@ -164,11 +177,23 @@ export function SalesStatsView() {
       {stats.isPending && <Skeleton className="h-96 w-full" />}
       {d && (
         <>
-          <div className="mb-6 grid gap-4 sm:grid-cols-3 xl:grid-cols-5">
+          <div className="mb-6 grid gap-4 sm:grid-cols-3 xl:grid-cols-6">
             {kpis.map((k) => (
               <Card key={k.key} className="py-4">
                 <CardContent className="px-4">
-                  <div className="text-muted-foreground text-[11px] font-medium uppercase">{t(`kpi.${k.key}`)}</div>
+                  <div className="text-muted-foreground flex items-center gap-1 text-[11px] font-medium uppercase">
+                    {t(`kpi.${k.key}`)}
+                    {k.help && (
+                      <HintTooltip>
+                        <TooltipTrigger asChild>
+                          <button type="button" className="hover:text-foreground" aria-label={k.help} data-testid={`stats-help-${k.key}`}>
+                            <Info className="size-3.5" />
+                          </button>
+                        </TooltipTrigger>
+                        <TooltipContent className="max-w-72 normal-case">{k.help}</TooltipContent>
+                      </HintTooltip>
+                    )}
+                  </div>
                   <div className="mt-1.5 text-lg font-semibold tabular-nums" data-testid={`stats-kpi-${k.key}`}>
                     {k.value}
                   </div>
@@ -227,6 +252,7 @@ export function SalesStatsView() {
               <LiveFeed />
             </div>
           </div>
+          {showDeep && <DeepAnalyticsView from={d.range.from} to={d.range.to} />}
         </>
       )}
     </>

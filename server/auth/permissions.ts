@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   "workplace.view": ["admin", "director", "head_manager", "manager"],
   "companies.assign": ["admin", "director", "head_manager"],
   "statistics.view": ["admin", "director", "head_manager", "manager"],
+  /** Deep analytics (buyer activity, managers' orders by state): "available to administrators only" (seed 002); the director runs the business, so he sees them too. */
+  "statistics.deep": ["admin", "director"],
   "audit.view": ["admin", "director"],
   "notifications.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { can } from "../auth/permissions";
 import type { ActiveSession } from "../domain/auth/sessions";
+import { deepAnalytics } from "../domain/statistics/deep-analytics";
 import { salesStatistics } from "../domain/statistics/sales-stats";
 import { statisticsCsv, statisticsXlsx } from "../domain/statistics/stats-export";
 
@@ -15,7 +16,8 @@ const json = (status: number, error: string) => Response.json({ error }, { statu
 
 /**
  * GET /api/statistics/export?format=csv|xlsx&from&to: the sales statistics of the caller's scope
- * as a file. Staff with statistics.view (admin, director, head of managers, manager).
+ * as a file. Staff with statistics.view (admin, director, head of managers, manager); the deep
+ * analytics sheets only for statistics.deep (admin, director).
  */
 export async function handleStatisticsExport(request: Request, deps: { db: Db; session: ActiveSession | null }): Promise<Response> {
   const { session } = deps;
@@ -28,9 +30,13 @@ export async function handleStatisticsExport(request: Request, deps: { db: Db; s
   }
   const { format, from, to } = parsed.data;
   if (from && to && from > to) return json(400, "from: the start date is after the end date");
-  const stats = await salesStatistics(deps.db, { id: session.user.id, role: session.user.role }, { from, to });
+  const actor = { id: session.user.id, role: session.user.role };
+  const [stats, deep] = await Promise.all([
+    salesStatistics(deps.db, actor, { from, to }),
+    can(session.user.role, "statistics.deep") ? deepAnalytics(deps.db, actor, { from, to }) : undefined,
+  ]);
   const csv = format === "csv";
-  const body = csv ? statisticsCsv(stats) : await statisticsXlsx(stats);
+  const body = csv ? statisticsCsv(stats, deep) : await statisticsXlsx(stats, deep);
   return new Response(body as BodyInit, {
     headers: {
       "content-type": csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

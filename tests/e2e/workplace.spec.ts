@@ -70,6 +70,12 @@ test("workplace: a manager hears of an application on the bell, accepts it in th
   await expect(manager.getByTestId("stats-daily-chart").locator("svg.recharts-surface").first()).toBeVisible();
   await expect(manager.getByTestId("stats-funnel").locator("svg.recharts-surface").first()).toBeVisible();
   await expect(manager.getByTestId("live-feed")).toBeVisible();
+  for (const kpi of ["engagement", "bounce", "averageOrders"]) await expect(manager.getByTestId(`stats-kpi-${kpi}`)).toBeVisible();
+  // The bounce share explains itself; the deep analytics are not a manager's.
+  await manager.getByTestId("stats-help-bounce").hover();
+  await expect(manager.getByRole("tooltip")).toBeVisible();
+  await snap(manager, "workplace-statistics-bounce-hint");
+  await expect(manager.getByTestId("stats-deep")).toHaveCount(0);
   await snap(manager, "workplace-statistics", { fullPage: true });
   for (const format of ["csv", "xlsx"] as const) {
     const download = manager.waitForEvent("download");
@@ -109,5 +115,11 @@ test("workplace: a manager hears of an application on the bell, accepts it in th
   await entry.click();
   await expect(admin.getByText(/"enabled": (true|false)/).first()).toBeVisible();
   await snap(admin, "workplace-audit", { fullPage: true });
+
+  // --- the admin's statistics carry the deep analytics ---
+  await admin.goto("/statistics");
+  await expect(admin.getByTestId("stats-deep-activity")).toBeVisible();
+  await expect(admin.getByTestId("stats-deep-shop")).toBeVisible();
+  await snap(admin.getByTestId("stats-deep"), "workplace-statistics-deep");
   await admin.context().close();
 });

@@ -38,6 +38,11 @@ describe("can", () => {
     expect(rolesWith("settings.manage")).toEqual(["admin"]);
   });
 
+  it("gives the deep sales analytics to admins and directors only (seed 002: for administrators)", () => {
+    expect(rolesWith("statistics.deep")).toEqual(["admin", "director"]);
+    for (const role of ["head_manager", "manager"] as const) expect(can(role, "statistics.view") && !can(role, "statistics.deep")).toBe(true);
+  });
+
   it("lets every role manage its own account", () => {
     for (const role of ROLES) expect(can(role, "account.self")).toBe(true);
   });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { rowsOf, type Db } from "../../../db/client";
 import { companyScope, type CompanyActor } from "../companies/company-scope";
 import { averageCheck, funnelSteps, sharePercent } from "./funnel";
+import { averagePer } from "./order-buckets";
 
 const isoDate = z.iso.date();
 export const statsRangeSchema = z
@@ -16,7 +17,7 @@ export const statsRangeSchema = z
 export type StatsRange = z.output<typeof statsRangeSchema>;
 
 /** The company condition of the actor's scope, for a query whose companies row is aliased `c`. */
-function scopeOnC(actor: CompanyActor): SQL {
+export function scopeOnC(actor: CompanyActor): SQL {
   const scope = companyScope(actor);
   return scope ? sql`c.id in (select companies.id from companies where ${scope})` : sql`true`;
 }
@@ -26,8 +27,9 @@ const num = (v: unknown) => Number(v ?? 0);
 /**
  * Sales statistics of the actor's scope (his companies; a head's team's; all for a director) over
  * [from, to]: orders and sums per currency, the daily series, new users, invoiced and shipped
- * shares, the customer funnel, users who ordered, average check, carts, per-manager and
- * per-region tables, and the quotes (commercial offers) made in the range.
+ * shares, the customer funnel, users who ordered, average check, average orders per buyer,
+ * engagement and bounce shares, carts, per-manager and per-region tables, and the quotes
+ * (commercial offers) made in the range.
  */
 export async function salesStatistics(db: Db, actor: CompanyActor, rawRange: z.input<typeof statsRangeSchema>) {
   const range = statsRangeSchema.parse(rawRange);
@@ -37,7 +39,7 @@ export async function salesStatistics(db: Db, actor: CompanyActor, rawRange: z.i
   const inRange = sql`o.created_at >= ${from} and o.created_at < ${toExclusive}`;
   const orders = sql`b2b_orders o join companies c on c.id = o.company_id`;
 
-  const [totals, daily, shares, buyers, funnel, carts, perManager, perRegion, quoteRows] = await Promise.all([
+  const [totals, daily, shares, buyers, funnel, carts, perManager, perRegion, quoteRows, engagement] = await Promise.all([
     db.execute(sql`select o.currency, count(*)::int as orders, coalesce(sum(o.total_minor), 0)::bigint as total_minor
       from ${orders} where ${scope} and ${inRange} and o.status <> 'cancelled' group by o.currency order by count(*) desc`),
     db.execute(sql`select to_char(date_trunc('day', o.created_at), 'YYYY-MM-DD') as day, o.currency, count(*)::int as orders, coalesce(sum(o.total_minor), 0)::bigint as total_minor
@@ -46,7 +48,8 @@ export async function salesStatistics(db: Db, actor: CompanyActor, rawRange: z.i
         count(*) filter (where exists (select 1 from b2b_order_documents d where d.order_id = o.id and d.kind = 'invoice'))::int as invoiced,
         count(*) filter (where o.status in ('shipped', 'delivered'))::int as shipped,
         count(*) filter (where o.status = 'cancelled')::int as cancelled,
-        count(distinct o.buyer_id)::int as buyers_who_ordered
+        count(distinct o.buyer_id)::int as buyers_who_ordered,
+        count(o.buyer_id)::int as orders_with_buyer
       from ${orders} where ${scope} and ${inRange}`),
     db.execute(sql`select count(*)::int as new_users from users u
       where u.kind = 'buyer' and u.created_at >= ${from} and u.created_at < ${toExclusive}
@@ -77,13 +80,40 @@ export async function salesStatistics(db: Db, actor: CompanyActor, rawRange: z.i
     db.execute(sql`select q.currency, count(*)::int as quotes, coalesce(sum(q.total_minor), 0)::bigint as total_minor
       from quotes q join companies c on c.id = q.company_id
       where ${scope} and q.created_at >= ${from} and q.created_at < ${toExclusive} group by q.currency`),
+    // Engagement and bounce. The base is the scope's active buyer accounts that existed by the end
+    // of the range. Sessions and carts follow the buyer, not a company, so any of his count; quotes
+    // and orders count only for companies in scope (another manager's business stays his). A staff
+    // user browsing as the client (impersonation) and quotes he drafted that way are not the buyer's activity.
+    db.execute(sql`with scope_buyers as (
+        select u.id from users u
+        where u.kind = 'buyer' and u.is_active and u.created_at < ${toExclusive}
+          and exists (select 1 from company_members m join companies c on c.id = m.company_id where m.user_id = u.id and ${scope})
+      ), signed_in as (
+        select distinct s.user_id from user_sessions s
+        where s.user_id in (select id from scope_buyers) and s.created_at >= ${from} and s.created_at < ${toExclusive}
+          and not exists (select 1 from impersonations i where i.buyer_session_id = s.id)
+      ), carted as (
+        select distinct ct.user_id from carts ct join cart_lines cl on cl.cart_id = ct.id
+        where ct.user_id in (select id from scope_buyers) and cl.created_at >= ${from} and cl.created_at < ${toExclusive}
+      ), quoted as (
+        select distinct q.buyer_id from quotes q join companies c on c.id = q.company_id
+        where ${scope} and q.buyer_id in (select id from scope_buyers) and q.created_by_staff_id is null
+          and q.created_at >= ${from} and q.created_at < ${toExclusive}
+      ), ordered as (
+        select distinct o.buyer_id from ${orders} where ${scope} and ${inRange} and o.buyer_id in (select id from scope_buyers)
+      )
+      select (select count(*) from scope_buyers)::int as buyers,
+        (select count(*) from (select user_id from signed_in union select user_id from carted union select buyer_id from quoted union select buyer_id from ordered) a)::int as active,
+        (select count(*) from carted)::int as carted,
+        (select count(*) from carted where not exists (select 1 from ordered where ordered.buyer_id = carted.user_id))::int as bounced`),
   ]);
 
   const byCurrency = rowsOf<{ currency: string; orders: number; total_minor: string }>(totals).map((r) => ({
     currency: r.currency, orders: num(r.orders), totalMinor: num(r.total_minor), averageCheckMinor: averageCheck(num(r.total_minor), num(r.orders)),
   }));
   const mainCurrency = byCurrency[0]?.currency ?? "RUB";
-  const share = rowsOf<{ orders: number; invoiced: number; shipped: number; cancelled: number; buyers_who_ordered: number }>(shares)[0];
+  const share = rowsOf<{ orders: number; invoiced: number; shipped: number; cancelled: number; buyers_who_ordered: number; orders_with_buyer: number }>(shares)[0];
+  const engagementRow = rowsOf<{ buyers: number; active: number; carted: number; bounced: number }>(engagement)[0];
   const ordersAll = num(share?.orders);
   const funnelRow = rowsOf<{ registered: number; ordered: number; repeat: number }>(funnel)[0];
   const cartRow = rowsOf<{ carts: number; lines: number }>(carts)[0];
@@ -113,6 +143,12 @@ export async function salesStatistics(db: Db, actor: CompanyActor, rawRange: z.i
     shippedShare: sharePercent(num(share?.shipped), ordersAll),
     cancelledShare: sharePercent(num(share?.cancelled), ordersAll),
     buyersWhoOrdered: num(share?.buyers_who_ordered),
+    /** Orders (any status) per buyer who ordered in the range; orders without a buyer (offline) are left out. */
+    averageOrders: averagePer(num(share?.orders_with_buyer), num(share?.buyers_who_ordered)),
+    /** Active buyer accounts of the scope, and those that signed in, filled a cart, asked for a quote or ordered in the range. */
+    engagement: { buyers: num(engagementRow?.buyers), active: num(engagementRow?.active), percent: sharePercent(num(engagementRow?.active), num(engagementRow?.buyers)) },
+    /** Buyers who put goods in a cart in the range, and those of them who placed no order in the range (cart abandonment). */
+    bounce: { carted: num(engagementRow?.carted), bounced: num(engagementRow?.bounced), percent: sharePercent(num(engagementRow?.bounced), num(engagementRow?.carted)) },
     funnel: funnelSteps({ registered: num(funnelRow?.registered), ordered: num(funnelRow?.ordered), repeat: num(funnelRow?.repeat) }),
     carts: { count: num(cartRow?.carts), lines: num(cartRow?.lines) },
     /** Commercial offers made in the range: all of them counted, the sum in the main currency. */
