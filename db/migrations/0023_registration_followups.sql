@@ -1,0 +1,1 @@
+ALTER TABLE "registration_applications" ADD COLUMN "locale" text DEFAULT 'ru' NOT NULL;
