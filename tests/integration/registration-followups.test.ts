@@ -86,3 +86,26 @@ describe("buyer registration applications in the applicant's language", () => {
     expect(JSON.stringify(error.cause)).toContain("locale");
   });
 });
+
+describe("buyer applicants applying again", () => {
+  it("a pending application is updated, not duplicated; after a rejection the same e-mail and INN apply again", async () => {
+    const input = application();
+    await anonymous().companies.register(input);
+    await anonymous().companies.register({ ...input, message: "Second thoughts", locale: "en" });
+    const pending = await applicationOf(input.email);
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ status: "pending", message: "Second thoughts", locale: "en" });
+
+    await staff.companies.rejectApplication({ id: pending[0]!.id, reason: "Send the KPP" });
+    await anonymous().companies.register({ ...input, message: "With KPP now" });
+    const rows = await applicationOf(input.email);
+    expect(rows.map((r) => r.status).sort()).toEqual(["pending", "rejected"]);
+    const fresh = rows.find((r) => r.status === "pending")!;
+    expect(fresh).toMatchObject({ inn: input.inn, message: "With KPP now" });
+    // The rejection made no account, so approving the new application creates one for that e-mail.
+    const approved = await staff.companies.approveApplication({ id: fresh.id });
+    expect(approved.password).toEqual(expect.any(String));
+    const [user] = await t.db.select({ email: users.email }).from(users).where(eq(users.id, approved.userId));
+    expect(user?.email).toBe(input.email);
+  });
+});
