@@ -4,6 +4,7 @@ import { auditLog, mailMessages, outbox, userInvitations, userSessions } from "@
 import { authenticate } from "@/server/domain/auth/authenticate";
 import { notificationEmailHandler } from "@/server/domain/notifications/channel-jobs";
 import { acceptInvitation, INVITATION_TTL_MS, inviteSupplierMember } from "@/server/domain/suppliers/members";
+import { supplierMemberIds } from "@/server/domain/suppliers/supplier-scope";
 import type { MailTransport } from "@/server/integrations/mail/transport";
 import { runDueJobs } from "@/server/jobs/worker";
 import { createCaller } from "@/server/trpc/root";
@@ -109,6 +110,9 @@ describe("supplier members", () => {
     const [ended] = await t.db.select({ revokedAt: userSessions.revokedAt }).from(userSessions).where(eq(userSessions.id, colleagueSession.sessionId));
     expect(ended?.revokedAt).not.toBeNull();
     await expect(login(email, "temporary-pass-1")).rejects.toMatchObject({ reason: "inactive" });
+    // Order and stock notifications skip a switched-off colleague.
+    expect(await supplierMemberIds(t.db, supplierId)).not.toContain(userId);
+    expect(await supplierMemberIds(t.db, supplierId)).toContain(owner.id);
     expect((await api.suppliers.members()).members.find((m) => m.userId === userId)).toMatchObject({ isActive: false, invited: false });
 
     // The other supplier has one active member: its owner. A second, invited one does not count.
