@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { CheckCircle2, Loader2 } from "lucide-react";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/forms/field";
 import { formErrorOf, type FormError } from "@/components/forms/trpc-error";
@@ -17,6 +17,7 @@ type Draft = Record<(typeof FIELDS)[number], string>;
 /** The public application form: the same requisites rules as the staff form, errors beside the fields. */
 export function RegisterForm() {
   const t = useTranslations("companies.register");
+  const locale = useLocale();
   const trpc = useTRPC();
   const [draft, setDraft] = useState<Draft>({ name: "", email: "", phone: "", companyName: "", inn: "", kpp: "", message: "" });
   const [error, setError] = useState<FormError | null>(null);
@@ -34,7 +35,7 @@ export function RegisterForm() {
   function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
-    apply.mutate(draft);
+    apply.mutate({ ...draft, locale: locale === "en" ? "en" : "ru" });
   }
 
   if (apply.isSuccess) {

@@ -176,12 +176,12 @@ export function SupplierReviewDetail({ id }: { id: string }) {
           </CardHeader>
           <CardContent className="grid gap-2 pt-4 text-sm">
             {members.map((m) => (
-              <div key={m.userId}>
+              <div key={m.userId} data-testid="review-member">
                 <div className="font-medium">
                   {m.name} {m.isOwner && <span className="text-muted-foreground text-xs">· {t("owner")}</span>}
                 </div>
                 <div className="text-muted-foreground text-xs">
-                  {m.email} · {t(`kind_${m.kind}`)} · {m.isActive ? t("loginOn") : t("loginOff")}
+                  {m.email} · {t(`kind_${m.kind}`)} · {m.isActive ? t("loginOn") : m.invited ? t("memberInvited") : t("loginOff")}
                 </div>
               </div>
             ))}

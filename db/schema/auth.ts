@@ -82,3 +82,24 @@ export const loginAttempts = pgTable(
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type UserSession = typeof userSessions.$inferSelect;
+
+/**
+ * An invitation to set a password: a colleague added by a supplier gets a login that stays off
+ * until they open the e-mailed link. Only the token's SHA-256 is kept, so the table (or a backup)
+ * cannot be used to take over an invited account; one use, and it expires.
+ */
+export const userInvitations = pgTable(
+  "user_invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull(),
+    invitedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("user_invitations_token_key").on(t.tokenHash), index("user_invitations_user_idx").on(t.userId)],
+);

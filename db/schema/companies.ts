@@ -131,6 +131,8 @@ export const registrationApplications = pgTable(
     inn: text().notNull(),
     kpp: text(),
     message: text(),
+    /** The form's UI language ("en" | "ru"): the decision e-mail and the approved account use it. */
+    locale: text().notNull().default("ru"),
     status: registrationStatus().notNull().default("pending"),
     /** The company the applicant was attached to on approval. */
     companyId: uuid().references(() => companies.id, { onDelete: "set null" }),

@@ -144,7 +144,7 @@ describe("role × route (app/api/**/route.ts)", () => {
 });
 
 describe("role × page (app/**/page.tsx through the area guards)", () => {
-  const PUBLIC_PAGES = ["page.tsx", "(auth)/login/page.tsx", "(auth)/register/page.tsx", "(auth)/register/supplier/page.tsx"];
+  const PUBLIC_PAGES = ["page.tsx", "(auth)/login/page.tsx", "(auth)/register/page.tsx", "(auth)/register/supplier/page.tsx", "(auth)/set-password/page.tsx"];
   const AREA_OF: Record<string, UserKind | "any"> = { "(staff)": "staff", "(buyer)": "buyer", "(supplier)": "supplier", "(account)": "any" };
   const pages = filesNamed(APP, "page.tsx")
     .filter((f) => !f.startsWith(path.join(APP, "api")))

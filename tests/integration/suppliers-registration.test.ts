@@ -154,13 +154,66 @@ describe("supplier registration and review", () => {
     expect(await outcomeOf(callerFor(t.db, await sessionFor(t.db, applied.userId)).suppliers.home())).toBe("FORBIDDEN");
   });
 
-  it("refuses a second application for the same INN and an e-mail taken by another account", async () => {
+  it("refuses a second application for the same INN while one is pending or approved, and an e-mail taken by another account", async () => {
     const first = application();
     await anonymous().suppliers.register(first);
     const again = await trpcError(anonymous().suppliers.register({ ...application(), inn: first.inn, kpp: first.kpp }));
     expect(again.code).toBe("CONFLICT");
+    expect((again.cause as { field?: string } | undefined)?.field).toBe("inn");
+    const staff = callerFor(t.db, await sessionFor(t.db, admin.id));
+    await staff.suppliers.decide({ id: (await supplierOf(first.email)).id, decision: "approve" });
+    const afterApproval = await trpcError(anonymous().suppliers.register({ ...application(), inn: first.inn, kpp: first.kpp }));
+    expect(afterApproval.code).toBe("CONFLICT");
+    expect((afterApproval.cause as { field?: string } | undefined)?.field).toBe("inn");
     const taken = await trpcError(anonymous().suppliers.register(application({ email: manager.email })));
     expect(taken.code).toBe("CONFLICT");
+  });
+
+  it("lets a rejected applicant apply again: the same supplier row goes back to pending with the new details, its history kept", async () => {
+    const first = application({ locale: "en" });
+    await anonymous().suppliers.register(first);
+    const rejected = await supplierOf(first.email);
+    const staff = callerFor(t.db, await sessionFor(t.db, admin.id));
+    await staff.suppliers.decide({ id: rejected.id, decision: "reject", reason: "Documents are unreadable" });
+
+    // The same person, same e-mail: their dead login is taken over with the new password.
+    const second = { ...application(), inn: first.inn, kpp: first.kpp, email: first.email, name: "ООО «Поставка» (исправлено)", password: "second-pass-22", locale: "ru" as const };
+    await anonymous().suppliers.register(second);
+    const reopened = await supplierOf(first.email);
+    expect(reopened).toMatchObject({ id: rejected.id, userId: rejected.userId, status: "pending", isActive: false });
+    const [row] = await t.db.select().from(suppliers).where(eq(suppliers.id, rejected.id));
+    expect(row).toMatchObject({ name: second.name, reason: null, reviewedAt: null });
+    expect(await t.db.select().from(suppliers).where(eq(suppliers.inn, first.inn))).toHaveLength(1);
+    const detail = await staff.suppliers.get({ id: rejected.id });
+    expect(detail.documents).toHaveLength(2);
+    const [reapply] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, rejected.id), eq(auditLog.action, "supplier.reapply")));
+    expect(reapply?.details).toMatchObject({ before: { status: "rejected", reason: "Documents are unreadable", name: first.name }, after: { status: "pending", name: second.name } });
+    // Pending again: a third application is refused until this one is decided.
+    expect((await trpcError(anonymous().suppliers.register({ ...application(), inn: first.inn, kpp: first.kpp }))).code).toBe("CONFLICT");
+
+    await staff.suppliers.decide({ id: rejected.id, decision: "approve" });
+    await expect(login(first.email, first.password)).rejects.toMatchObject({ reason: "invalid" });
+    const session = await login(first.email, second.password);
+    expect(session.user).toMatchObject({ role: "supplier", locale: "ru" });
+  });
+
+  it("a colleague re-applying for a rejected supplier with another e-mail becomes its owner; the rejected applicant is no member", async () => {
+    const first = application();
+    await anonymous().suppliers.register(first);
+    const rejected = await supplierOf(first.email);
+    const staff = callerFor(t.db, await sessionFor(t.db, admin.id));
+    await staff.suppliers.decide({ id: rejected.id, decision: "reject", reason: "Wrong contact" });
+    const colleague = application({ inn: first.inn, kpp: first.kpp });
+    await anonymous().suppliers.register(colleague);
+    const reopened = await supplierOf(colleague.email);
+    expect(reopened).toMatchObject({ id: rejected.id, status: "pending" });
+    const members = await t.db.select().from(supplierMembers).where(eq(supplierMembers.supplierId, rejected.id));
+    expect(members.map((m) => ({ userId: m.userId, isOwner: m.isOwner }))).toEqual([{ userId: reopened.userId, isOwner: true }]);
+    // A login that is (or was) switched on is never taken over by an application.
+    await staff.suppliers.decide({ id: rejected.id, decision: "approve" });
+    const hijack = await trpcError(anonymous().suppliers.register(application({ email: colleague.email })));
+    expect(hijack.code).toBe("CONFLICT");
+    expect((hijack.cause as { field?: string } | undefined)?.field).toBe("email");
   });
 
   it("lets only admins and directors review; moderators moderate news only", async () => {

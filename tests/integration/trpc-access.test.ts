@@ -51,6 +51,7 @@ const SAMPLE_INPUT: Record<string, unknown> = {
   "users.resetPassword": { id: UNKNOWN_ID, password: "long-enough-1" },
   "settings.setSecurity": { requireAdminTotp: false },
   "suppliers.get": { id: UNKNOWN_ID },
+  "suppliers.deactivateMember": { userId: UNKNOWN_ID },
   "suppliers.decide": { id: UNKNOWN_ID, decision: "approve" },
   "suppliers.moderateNews": { id: UNKNOWN_ID, decision: "approve" },
 };

@@ -107,6 +107,8 @@ export const applicationSchema = z
     inn: innSchema,
     kpp: z.preprocess(blankToUndefined, kppSchema.optional()),
     message: optionalText(2000),
+    /** The page's UI language when the applicant sent the form. */
+    locale: z.enum(["en", "ru"]).default("ru"),
   })
   .superRefine((v, ctx) => checkRequisites({ inn: v.inn, kpp: v.kpp }, ctx));
 export const approveApplicationSchema = z.object({

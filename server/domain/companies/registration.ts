@@ -14,11 +14,10 @@ import { regionManagerOf } from "../regions/region-managers";
 import { noticeManagerAssigned } from "../notifications/company-notices";
 
 /**
- * The applicant's e-mail about the decision, through the outbox in the decision's transaction.
- * Applications carry no language: the club's applicants are Russian-speaking by default (the
- * approved account is created with locale "ru" too), so the mail goes in Russian.
+ * The applicant's e-mail about the decision, through the outbox in the decision's transaction,
+ * in the language the applicant used on the form.
  */
-async function emailApplicant(tx: Pick<Db, "insert">, to: string, decision: { approved: true; companyName: string } | { approved: false; reason: string }) {
+async function emailApplicant(tx: Pick<Db, "insert">, to: string, locale: "en" | "ru", decision: { approved: true; companyName: string } | { approved: false; reason: string }) {
   const payload = decision.approved
     ? {
         event: "registration.approved",
@@ -35,7 +34,7 @@ async function emailApplicant(tx: Pick<Db, "insert">, to: string, decision: { ap
         body: { en: `Reason: ${decision.reason}`, ru: `Причина: ${decision.reason}` },
         link: null,
       };
-  await tx.insert(outbox).values({ topic: NOTIFICATION_EMAIL_TOPIC, payload: { ...payload, to, locale: "ru" } });
+  await tx.insert(outbox).values({ topic: NOTIFICATION_EMAIL_TOPIC, payload: { ...payload, to, locale } });
 }
 
 /**
@@ -52,6 +51,7 @@ export async function applyForRegistration(db: Db, rawInput: z.input<typeof appl
     inn: input.inn,
     kpp: input.kpp ?? null,
     message: input.message ?? null,
+    locale: input.locale,
   };
   return db.transaction(async (tx) => {
     const [pending] = await tx
@@ -91,6 +91,7 @@ export async function listApplications(db: Db, rawInput: z.input<typeof listAppl
       inn: registrationApplications.inn,
       kpp: registrationApplications.kpp,
       message: registrationApplications.message,
+      locale: registrationApplications.locale,
       status: registrationApplications.status,
       companyId: registrationApplications.companyId,
       companyNameLinked: companies.name,
@@ -106,6 +107,9 @@ export async function listApplications(db: Db, rawInput: z.input<typeof listAppl
     .orderBy(desc(registrationApplications.createdAt))
     .limit(200);
 }
+
+/** Rows written before the column existed read "ru" (its default); anything else odd falls back to it too. */
+const localeOf = (app: { locale: string }): "en" | "ru" => (app.locale === "en" ? "en" : "ru");
 
 async function loadPending(tx: Db, id: string) {
   const [app] = await tx.select().from(registrationApplications).where(eq(registrationApplications.id, id)).limit(1).for("update");
@@ -146,7 +150,7 @@ export async function approveApplication(db: Db, actor: CompanyActor, rawInput: 
     } else {
       const generated = generatePassword();
       password = generated;
-      const create = (phone: string | undefined) => createUser(tx, actor, { role: "buyer", name: app.name, email: app.email, phone, password: generated, locale: "ru" });
+      const create = (phone: string | undefined) => createUser(tx, actor, { role: "buyer", name: app.name, email: app.email, phone, password: generated, locale: localeOf(app) });
       const user = await create(app.phone ?? undefined).catch((error: unknown) => {
         // A phone someone else uses should not block the approval: the account logs in by e-mail.
         if (error instanceof DomainError && error.field === "phone") return create(undefined);
@@ -164,7 +168,7 @@ export async function approveApplication(db: Db, actor: CompanyActor, rawInput: 
       .where(eq(registrationApplications.id, app.id));
     await recordAudit(tx, { actorId: actor.id, action: "registration.approve", targetType: "registration_application", targetId: app.id, details: { before: { status: "pending" }, after: { status: "approved", userId, companyId } }, ip: actor.ip });
     const [company] = await tx.select({ name: companies.name }).from(companies).where(eq(companies.id, companyId));
-    await emailApplicant(tx, app.email, { approved: true, companyName: company?.name ?? app.companyName });
+    await emailApplicant(tx, app.email, localeOf(app), { approved: true, companyName: company?.name ?? app.companyName });
     return { userId, companyId, email: app.email, password };
   });
 }
@@ -178,6 +182,6 @@ export async function rejectApplication(db: Db, actor: CompanyActor, rawInput: z
       .set({ status: "rejected", reason: input.reason, reviewedBy: actor.id, reviewedAt: new Date() })
       .where(eq(registrationApplications.id, app.id));
     await recordAudit(tx, { actorId: actor.id, action: "registration.reject", targetType: "registration_application", targetId: app.id, details: { before: { status: "pending" }, after: { status: "rejected", reason: input.reason } }, ip: actor.ip });
-    await emailApplicant(tx, app.email, { approved: false, reason: input.reason });
+    await emailApplicant(tx, app.email, localeOf(app), { approved: false, reason: input.reason });
   });
 }

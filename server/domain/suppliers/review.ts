@@ -4,6 +4,7 @@ import type { Db } from "../../../db/client";
 import { outbox, supplierDocuments, supplierMembers, suppliers, users, type SUPPLIER_STATUSES } from "../../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { conflict, notFound } from "../errors";
+import { listMembersOf } from "./members";
 import { SUPPLIER_DECISION_TOPIC, type SupplierDecisionPayload } from "./decision-email";
 import { decideSupplierSchema, listSuppliersSchema, type DecideSupplierInput } from "./supplier-schemas";
 
@@ -47,11 +48,7 @@ export async function getSupplierForReview(db: Db, id: string) {
       .from(supplierDocuments)
       .where(eq(supplierDocuments.supplierId, id))
       .orderBy(asc(supplierDocuments.createdAt)),
-    db
-      .select({ userId: users.id, name: users.name, email: users.email, kind: users.kind, isActive: users.isActive, isOwner: supplierMembers.isOwner })
-      .from(supplierMembers)
-      .innerJoin(users, eq(users.id, supplierMembers.userId))
-      .where(eq(supplierMembers.supplierId, id)),
+    listMembersOf(db, id),
     supplier.reviewedBy ? db.select({ name: users.name }).from(users).where(eq(users.id, supplier.reviewedBy)).limit(1) : Promise.resolve([]),
   ]);
   return { supplier, documents, members, reviewerName: reviewer[0]?.name ?? null };

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { supplierMembers, suppliers } from "../../../db/schema";
+import { supplierMembers, suppliers, users } from "../../../db/schema";
 import { forbidden } from "../errors";
 
 export interface ActiveSupplier {
@@ -36,8 +36,12 @@ export async function requireActiveSupplier(db: Db, userId: string): Promise<{ s
   return supplier;
 }
 
-/** The users who work for a supplier (notification recipients). */
+/** The users who work for a supplier (notification recipients): a deactivated or not yet joined colleague hears nothing. */
 export async function supplierMemberIds(db: Pick<Db, "select">, supplierId: string): Promise<string[]> {
-  const rows = await db.select({ userId: supplierMembers.userId }).from(supplierMembers).where(eq(supplierMembers.supplierId, supplierId));
+  const rows = await db
+    .select({ userId: supplierMembers.userId })
+    .from(supplierMembers)
+    .innerJoin(users, eq(users.id, supplierMembers.userId))
+    .where(and(eq(supplierMembers.supplierId, supplierId), eq(users.isActive, true)));
   return rows.map((r) => r.userId);
 }

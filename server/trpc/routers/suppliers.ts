@@ -2,6 +2,7 @@ import { z } from "zod";
 import { companyLookupFromEnv } from "../../integrations/company-lookup";
 import { DomainError } from "../../domain/errors";
 import { createNews, deleteNews, listNewsForModeration, listNewsForModerationSchema, listOwnNews, listPublishedNews, moderateNews, moderateNewsSchema, newsInputSchema, updateNews, updateNewsSchema } from "../../domain/suppliers/news";
+import { acceptInvitation, acceptInvitationSchema, deactivateSupplierMember, inviteSupplierMember, inviteSupplierMemberSchema, listOwnMembers, supplierMemberKeySchema } from "../../domain/suppliers/members";
 import { getOwnProfile, supplierHome, updateOwnProfile } from "../../domain/suppliers/profile";
 import { applyAsSupplier, lookupCompany } from "../../domain/suppliers/registration";
 import { decideSupplier, getSupplierDocument, getSupplierForReview, listSuppliersForReview } from "../../domain/suppliers/review";
@@ -33,6 +34,8 @@ export const suppliersRouter = createTRPCRouter({
     await applyAsSupplier(ctx.db, input, { ip: ctx.ip });
     return { ok: true as const };
   }),
+  /** Public: an invited colleague sets a password from the e-mailed link (the token is the proof). */
+  acceptInvitation: limitedBy(applyLimiter).input(acceptInvitationSchema).mutation(({ ctx, input }) => acceptInvitation(ctx.db, input, { ip: ctx.ip })),
   lookupInn: limitedBy(lookupLimiter).input(lookupInnSchema).mutation(({ input }) => lookupCompany(companyLookupFromEnv(), input)),
 
   // ---- staff: review of applications and suppliers ----
@@ -49,6 +52,9 @@ export const suppliersRouter = createTRPCRouter({
   home: cabinet.query(({ ctx }) => supplierHome(ctx.db, ctx.session.user.id)),
   profile: cabinet.query(({ ctx }) => getOwnProfile(ctx.db, ctx.session.user.id)),
   updateProfile: cabinet.input(supplierProfileSchema).mutation(({ ctx, input }) => updateOwnProfile(ctx.db, actorOf(ctx), input)),
+  members: cabinet.query(({ ctx }) => listOwnMembers(ctx.db, ctx.session.user.id)),
+  inviteMember: cabinet.input(inviteSupplierMemberSchema).mutation(({ ctx, input }) => inviteSupplierMember(ctx.db, actorOf(ctx), input)),
+  deactivateMember: cabinet.input(supplierMemberKeySchema).mutation(({ ctx, input }) => deactivateSupplierMember(ctx.db, actorOf(ctx), input)),
   myNews: cabinet.query(({ ctx }) => listOwnNews(ctx.db, ctx.session.user.id)),
   createNews: cabinet.input(newsInputSchema).mutation(({ ctx, input }) => createNews(ctx.db, ctx.session.user.id, input)),
   updateNews: cabinet.input(updateNewsSchema).mutation(({ ctx, input }) => updateNews(ctx.db, ctx.session.user.id, input)),

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
+import { SupplierMembersCard } from "@/components/suppliers/supplier-members-card";
 import { SupplierProfileView } from "@/components/suppliers/supplier-profile-form";
 import { requirePermission } from "@/server/auth/session";
 
@@ -9,7 +10,10 @@ export default async function SupplierProfilePage() {
   return (
     <>
       <PageHeader title={t("profile.title")} crumbs={[{ label: t("cabinetCrumb"), href: "/supplier" }, { label: t("profile.title") }]} />
-      <SupplierProfileView />
+      <div className="grid gap-6">
+        <SupplierProfileView />
+        <SupplierMembersCard />
+      </div>
     </>
   );
 }
