@@ -25,7 +25,7 @@ function PerformanceTable({ title, rows, emptyName, testId }: { title: string; r
   const t = useTranslations("salesStats");
   const locale = useLocale();
   return (
-    <Card>
+    <Card className="min-w-0">
       <CardHeader className="border-b">
         <CardTitle>{title}</CardTitle>
       </CardHeader>
@@ -46,10 +46,11 @@ function PerformanceTable({ title, rows, emptyName, testId }: { title: string; r
                   <TableCell className="font-medium">{r.name || emptyName}</TableCell>
                   <TableCell className="text-right tabular-nums">{r.companies}</TableCell>
                   <TableCell className="text-right tabular-nums">{r.orders}</TableCell>
-                  <TableCell className="text-right tabular-nums">
-                    {Object.entries(r.totals)
-                      .map(([currency, minor]) => formatMinor(minor, currency, locale))
-                      .join(" · ") || "—"}
+                  <TableCell className="text-right whitespace-nowrap tabular-nums">
+                    {/* One currency per line: several on one line made the column wider than half a screen. */}
+                    {Object.keys(r.totals).length === 0
+                      ? "—"
+                      : Object.entries(r.totals).map(([currency, minor]) => <div key={currency}>{formatMinor(minor, currency, locale)}</div>)}
                   </TableCell>
                 </TableRow>
               ))}
