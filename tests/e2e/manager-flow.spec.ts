@@ -4,8 +4,8 @@ import { demoUser, lettersOf, listSettled, logIn, logInAs, snap } from "./helper
 
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex");
 
-async function newPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext({ viewport: { width: 1440, height: 950 } })).newPage();
+async function newPage(browser: Browser, locale?: string): Promise<Page> {
+  return (await browser.newContext({ viewport: { width: 1440, height: 950 }, ...(locale ? { locale } : {}) })).newPage();
 }
 
 /**
@@ -27,8 +27,9 @@ test("application accepted → manager logs in as the new client and requests a 
   const cartName = `Звонок ${run}`;
   const resolution = `Заменим коробку в следующей отгрузке (${run})`;
 
-  // A visitor applies on the public form, linked from the login page.
-  const visitor = await newPage(browser);
+  // A visitor applies on the public form, linked from the login page, from a Russian browser: the
+  // form's language becomes the account's.
+  const visitor = await newPage(browser, "ru-RU");
   await visitor.goto("/login");
   await visitor.getByTestId("register-link").click();
   await expect(visitor).toHaveURL(/\/register$/);
@@ -161,7 +162,7 @@ test("application accepted → manager logs in as the new client and requests a 
   await expect(client).toHaveURL(new RegExp(`/b2b/claims/${claimId}$`));
   await expect(client.getByTestId("claim-status")).toHaveAttribute("data-status", "closed");
   await expect(client.getByTestId("claim-resolution")).toContainText(resolution);
-  // The status move reads in the client's language (Russian, set on approval), not as the stored English.
+  // The status move reads in the client's language (Russian, from the registration form), not as the stored English.
   await expect(client.getByTestId("claim-message").first()).toContainText("→ В работе");
   await snap(client, "manager-flow-client-claim-closed", { fullPage: true });
   await client.context().close();
