@@ -246,10 +246,10 @@ export function SalesStatsView({ showDeep }: { showDeep: boolean }) {
               </CardContent>
             </Card>
           </div>
-          <div className="mb-6 grid gap-6 xl:grid-cols-2">
+          <div className="mb-6 grid gap-6 2xl:grid-cols-2">
             <PerformanceTable title={t("perManager")} rows={d.perManager} emptyName={t("noManager")} testId="stats-managers" />
             <PerformanceTable title={t("perRegion")} rows={d.perRegion} emptyName={t("noRegion")} testId="stats-regions" />
-            <div className="xl:col-span-2">
+            <div className="2xl:col-span-2">
               <LiveFeed />
             </div>
           </div>
