@@ -1,36 +1,16 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { AuthCardPage } from "@/components/auth/auth-card-page";
 import { SupplierRegisterForm } from "@/components/suppliers/supplier-register-form";
-import { LocaleSwitch } from "@/components/layout/locale-switch";
-import { Card, CardContent } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Become a supplier" };
 
 /** Public. A supplier applies with its requisites and documents; an admin approves before any login works. */
 export default async function SupplierRegisterPage() {
   const t = await getTranslations("suppliers.register");
-  const login = await getTranslations("login");
   return (
-    <main className="relative flex min-h-screen flex-col items-center justify-center bg-[linear-gradient(160deg,var(--sidebar)_0%,var(--sidebar)_45%,var(--background)_45%)] px-4 py-12">
-      <div className="absolute top-4 right-4">
-        <LocaleSwitch persist={false} tone="dark" />
-      </div>
-      <div className="mb-8 text-center">
-        <div className="text-3xl font-bold tracking-tight text-white">
-          T3 <span className="text-primary-foreground/70">CRM</span>
-        </div>
-        <p className="mt-2 text-sm text-white/60">{login("tagline")}</p>
-      </div>
-      <Card className="w-full max-w-3xl">
-        <CardContent className="p-8">
-          <div className="mb-6 text-center">
-            <h1 className="text-primary text-xl font-semibold">{t("title")}</h1>
-            <p className="text-muted-foreground mx-auto mt-1 max-w-lg text-sm">{t("subtitle")}</p>
-          </div>
-          <SupplierRegisterForm />
-        </CardContent>
-      </Card>
-      <p className="text-muted-foreground mt-8 text-xs">© {new Date().getFullYear()} T3 CRM</p>
-    </main>
+    <AuthCardPage title={t("title")} subtitle={t("subtitle")} width="3xl">
+      <SupplierRegisterForm />
+    </AuthCardPage>
   );
 }
