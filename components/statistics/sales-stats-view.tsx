@@ -14,51 +14,39 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Tooltip as HintTooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { DeepAnalyticsView } from "./deep-analytics-view";
+import { CurrencyTotals, StatsTableCard } from "./stats-table-card";
 
 /** The live feed refreshes on its own: a new order or registration shows within this time. */
 const FEED_POLL_MS = 20_000;
 
 function PerformanceTable({ title, rows, emptyName, testId }: { title: string; rows: Array<{ id: string | null; name: string; companies: number; orders: number; totals: Record<string, number> }>; emptyName: string; testId: string }) {
   const t = useTranslations("salesStats");
-  const locale = useLocale();
   return (
-    <Card className="min-w-0">
-      <CardHeader className="border-b">
-        <CardTitle>{title}</CardTitle>
-      </CardHeader>
-      <CardContent className="pt-4">
-        <div className="overflow-x-auto rounded-md border">
-          <Table data-testid={testId}>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("col.name")}</TableHead>
-                <TableHead className="text-right">{t("col.companies")}</TableHead>
-                <TableHead className="text-right">{t("col.orders")}</TableHead>
-                <TableHead className="text-right">{t("col.sum")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={r.id ?? "none"}>
-                  <TableCell className="font-medium">{r.name || emptyName}</TableCell>
-                  <TableCell className="text-right tabular-nums">{r.companies}</TableCell>
-                  <TableCell className="text-right tabular-nums">{r.orders}</TableCell>
-                  <TableCell className="text-right whitespace-nowrap tabular-nums">
-                    {/* One currency per line: several on one line made the column wider than half a screen. */}
-                    {Object.keys(r.totals).length === 0
-                      ? "—"
-                      : Object.entries(r.totals).map(([currency, minor]) => <div key={currency}>{formatMinor(minor, currency, locale)}</div>)}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </CardContent>
-    </Card>
+    <StatsTableCard title={title} testId={testId}>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t("col.name")}</TableHead>
+          <TableHead className="text-right">{t("col.companies")}</TableHead>
+          <TableHead className="text-right">{t("col.orders")}</TableHead>
+          <TableHead className="text-right">{t("col.sum")}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((r) => (
+          <TableRow key={r.id ?? "none"}>
+            <TableCell className="font-medium">{r.name || emptyName}</TableCell>
+            <TableCell className="text-right tabular-nums">{r.companies}</TableCell>
+            <TableCell className="text-right tabular-nums">{r.orders}</TableCell>
+            <TableCell className="text-right whitespace-nowrap tabular-nums">
+              <CurrencyTotals totals={r.totals} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </StatsTableCard>
   );
 }
 
