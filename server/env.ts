@@ -123,25 +123,20 @@ export function parseEnv(source: NodeJS.ProcessEnv): AppEnv {
   const env = parsed.data;
   const embedded = !env.DATABASE_URL;
   const dataDir = path.resolve(env.DATA_DIR);
-  let authSecret = env.AUTH_SECRET;
-  let encryptionKey = env.APP_ENCRYPTION_KEY;
-  if (!authSecret || !encryptionKey) {
-    if (!embedded && env.NODE_ENV !== "test") {
-      const missing = [!authSecret && "AUTH_SECRET", !encryptionKey && "APP_ENCRYPTION_KEY"].filter(Boolean);
-      throw new Error(`Missing required environment variable(s) for a PostgreSQL deployment: ${missing.join(", ")}`);
-    }
-    const local = localSecrets(dataDir, env.NODE_ENV !== "test");
-    authSecret ??= local.authSecret;
-    encryptionKey ??= local.encryptionKey;
-  }
   if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
     throw new Error("Invalid environment: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (set both or neither)");
   }
-  let vapidPair = env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY } : null;
-  if (!vapidPair && (embedded || env.NODE_ENV === "test")) {
-    const local = localSecrets(dataDir, env.NODE_ENV !== "test");
-    vapidPair = { publicKey: local.vapidPublicKey, privateKey: local.vapidPrivateKey };
+  const givenVapid = env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY } : null;
+  // Only the embedded demo (and tests) generate what is missing; the secrets file is read or written once.
+  const mayGenerate = embedded || env.NODE_ENV === "test";
+  const local = mayGenerate && (!env.AUTH_SECRET || !env.APP_ENCRYPTION_KEY || !givenVapid) ? localSecrets(dataDir, env.NODE_ENV !== "test") : null;
+  const authSecret = env.AUTH_SECRET ?? local?.authSecret;
+  const encryptionKey = env.APP_ENCRYPTION_KEY ?? local?.encryptionKey;
+  if (!authSecret || !encryptionKey) {
+    const missing = [!authSecret && "AUTH_SECRET", !encryptionKey && "APP_ENCRYPTION_KEY"].filter(Boolean);
+    throw new Error(`Missing required environment variable(s) for a PostgreSQL deployment: ${missing.join(", ")}`);
   }
+  const vapidPair = givenVapid ?? (local ? { publicKey: local.vapidPublicKey, privateKey: local.vapidPrivateKey } : null);
   return {
     nodeEnv: env.NODE_ENV,
     databaseUrl: env.DATABASE_URL,

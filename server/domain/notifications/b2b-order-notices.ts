@@ -47,10 +47,9 @@ export async function noticeOrderPlaced(db: Writer, orderId: string, actorId: st
   if (!order) return;
   const total = formatMinor(order.totalMinor, order.currency);
   // The confirmation goes to the buyer even when he placed the order himself.
-  const buyers = others([order.buyerId], null);
-  if (buyers.length) {
+  if (order.buyerId) {
     await notify(db, {
-      event: "order.placed", userIds: buyers,
+      event: "order.placed", userIds: [order.buyerId],
       title: { en: `Order ${order.number} is placed`, ru: `Заказ ${order.number} оформлен` },
       body: { en: `${total}. We will confirm it shortly.`, ru: `${total}. Мы скоро его подтвердим.` },
       link: `/b2b/orders/${orderId}`,

@@ -37,15 +37,15 @@ const TOPIC_OF: Record<Exclude<Channel, "in_app">, string> = {
 export async function notify(db: Writer, input: NotificationInput): Promise<Array<{ id: string; userId: string }>> {
   const userIds = [...new Set(input.userIds)];
   if (userIds.length === 0) return [];
-  const [recipients, overrideRows, prefRows, browsers] = await Promise.all([
+  const [recipients, overrideRows, prefRows] = await Promise.all([
     db.select({ id: users.id, role: users.role, isActive: users.isActive, email: users.email, phone: users.phone }).from(users).where(inArray(users.id, userIds)),
     db.select().from(notificationDefaults).where(eq(notificationDefaults.event, input.event)),
     db.select().from(userNotificationPrefs).where(and(eq(userNotificationPrefs.event, input.event), inArray(userNotificationPrefs.userId, userIds))),
-    db.select({ id: pushSubscriptions.id, userId: pushSubscriptions.userId }).from(pushSubscriptions).where(inArray(pushSubscriptions.userId, userIds)),
   ]);
   const overrides = new Map(overrideRows.map((r) => [overrideKey(r.event, r.audience, r.channel), r.enabled]));
   const inApp: string[] = [];
   const jobs: Array<{ topic: string; payload: Record<string, unknown> }> = [];
+  const pushPayloads = new Map<string, Record<string, unknown>>();
   for (const user of recipients) {
     if (!user.isActive) continue;
     const audience: Audience = isStaffRole(user.role) ? "staff" : "client";
@@ -55,9 +55,15 @@ export async function notify(db: Writer, input: NotificationInput): Promise<Arra
     const payload = { userId: user.id, event: input.event, title: input.title, body: input.body ?? null, link: input.link ?? null };
     if (on("email") && user.email) jobs.push({ topic: TOPIC_OF.email, payload });
     if (on("sms") && user.phone) jobs.push({ topic: TOPIC_OF.sms, payload });
-    if (on("push")) {
-      for (const browser of browsers.filter((b) => b.userId === user.id)) jobs.push({ topic: TOPIC_OF.push, payload: { ...payload, subscriptionId: browser.id } });
-    }
+    if (on("push")) pushPayloads.set(user.id, payload);
+  }
+  // Browsers are looked up only for the recipients who get this event by push.
+  if (pushPayloads.size > 0) {
+    const browsers = await db
+      .select({ id: pushSubscriptions.id, userId: pushSubscriptions.userId })
+      .from(pushSubscriptions)
+      .where(inArray(pushSubscriptions.userId, [...pushPayloads.keys()]));
+    for (const browser of browsers) jobs.push({ topic: TOPIC_OF.push, payload: { ...pushPayloads.get(browser.userId), subscriptionId: browser.id } });
   }
   if (jobs.length > 0) await db.insert(outbox).values(jobs.map((j) => ({ topic: j.topic, payload: j.payload })));
   if (inApp.length === 0) return [];
