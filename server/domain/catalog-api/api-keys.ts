@@ -1,17 +1,18 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { buyerApiKeys, users } from "@/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { revokeUserSessions } from "../auth/sessions";
 import { getSetting } from "../settings/settings";
+import { hashToken } from "../crypto/token-hash";
 
 const KEY_PREFIX = "b2bk_";
 /** lastUsedAt is written at most this often per key, so a busy integration does not write on every call. */
 const TOUCH_EVERY_MS = 60_000;
 
 export function hashBuyerApiKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
+  return hashToken(key);
 }
 
 export interface ApiKeyInfo {

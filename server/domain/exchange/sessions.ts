@@ -1,12 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { exchangeSessions, type ExchangeSessionState } from "../../../db/schema";
+import { hashToken } from "../crypto/token-hash";
 
 export const EXCHANGE_COOKIE = "t3_exchange";
 const LIFETIME_MS = 60 * 60 * 1000;
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type ExchangeSession = typeof exchangeSessions.$inferSelect;
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
@@ -6,6 +6,7 @@ import { shops } from "../../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { conflict, notFound } from "../errors";
 import type { Actor } from "../users/manage-users";
+import { hashToken } from "../crypto/token-hash";
 
 export type Shop = typeof shops.$inferSelect;
 export type PublicShop = Omit<Shop, "apiKeyHash">;
@@ -24,7 +25,7 @@ export const shopInputSchema = z.object({
 export type ShopInput = z.input<typeof shopInputSchema>;
 
 export function hashApiKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
+  return hashToken(key);
 }
 
 export function newApiId(): string {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, asc, count, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
@@ -10,6 +10,7 @@ import { revokeUserSessions } from "../auth/sessions";
 import { badInput, conflict, forbidden, isUniqueViolation, notFound } from "../errors";
 import { NOTIFICATION_EMAIL_TOPIC } from "../notifications/notify";
 import { requireActiveSupplier } from "./supplier-scope";
+import { hashToken } from "../crypto/token-hash";
 
 /** A week: long enough for a colleague back from leave, short enough that a stale link dies. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -30,7 +31,6 @@ export interface MemberActor {
   ip?: string;
 }
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The supplier's people for its own cabinet (and, by id, for the staff page): who, owner, login on, invitation open. */
 export async function listMembersOf(db: Pick<Db, "select">, supplierId: string, now = new Date()) {
