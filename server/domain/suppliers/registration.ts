@@ -87,15 +87,15 @@ export async function applyAsSupplier(db: Db, rawInput: SupplierApplicationInput
       }
 
       let userId = existing?.id;
+      // A phone someone else's login uses is left off: the account logs in by e-mail.
+      const [phoneTaken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.phone, phone), existing ? ne(users.id, existing.id) : undefined)).limit(1);
       if (existing && takeOver) {
-        const [phoneTaken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.phone, phone), ne(users.id, existing.id))).limit(1);
         await tx
           .update(users)
           .set({ name: input.contactName, passwordHash, locale: input.locale, ...(phoneTaken ? {} : { phone }), passwordChangedAt: new Date(), updatedAt: new Date() })
           .where(eq(users.id, existing.id));
       }
       if (!userId) {
-        const [phoneTaken] = await tx.select({ id: users.id }).from(users).where(eq(users.phone, phone)).limit(1);
         const [user] = await tx
           .insert(users)
           // Inactive until an admin approves: the login refuses it, so a pending applicant has no way in.
